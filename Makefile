@@ -1,0 +1,48 @@
+# The party website. `make run` and `make test` are all a newcomer needs (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
+
+.PHONY: run test setup admin lint format messages check clean bench-join
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+	$(MANAGE) compiletranslations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_party_content
+
+run: setup  ## Set everything up and serve the site at http://127.0.0.1:8000/
+	$(MANAGE) runserver 127.0.0.1:8000
+
+admin: setup  ## Create (or reset) a local superuser for the admin
+	$(MANAGE) create_local_admin
+
+test: $(VENV)/.installed  ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(MANAGE) compiletranslations
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(VENV)/.installed  ## Refresh the .po files after changing translatable text (needs gettext)
+	$(MANAGE) makemessages -l ar -l ckb --no-obsolete --ignore=.venv --ignore=tests --ignore=scripts \
+		--ignore=content --ignore=membership --ignore=feedback --ignore=staticfiles
+	for app in content membership feedback; do \
+		(cd $$app && DJANGO_DEBUG=1 ../$(PY) ../manage.py makemessages -l ar -l ckb --no-obsolete) || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,16 @@
+from django.db import models
+
+from .sanitize import clean_html
+
+
+class RichTextField(models.TextField):
+    """HTML written in the admin's editor; cleaned with nh3 every time the row is saved.
+
+    django-modeltranslation copies this field for each language, so every translation is
+    cleaned too.
+    """
+
+    def pre_save(self, model_instance, add):
+        value = clean_html(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value

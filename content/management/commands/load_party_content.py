@@ -1,0 +1,74 @@
+"""Load the party's own text (content/seed/) into an empty or partly filled database.
+
+Idempotent: each item is created only when no item with its key exists, so a second run
+changes nothing and never overwrites what staff have edited since. Items staff deleted are
+created again: delete is not the way to hide a fixed page (edit its text instead).
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from content.models import Page, Principle, Section, TextBlock
+from content.seed import party_content as seed
+
+
+def load_party_content():
+    """Create what is missing; return how many items of each kind were created."""
+    created = {"texts": 0, "pages": 0, "principles": 0, "sections": 0}
+    for key, (text_ar, text_en) in seed.TEXT_BLOCKS.items():
+        _, new = TextBlock.objects.get_or_create(key=key, defaults={"text_ar": text_ar, "text_en": text_en})
+        created["texts"] += new
+    for key, title_ar, summary_ar, body_ar, title_en, summary_en, body_en in seed.PAGES:
+        _, new = Page.objects.get_or_create(
+            key=key,
+            defaults={
+                "title_ar": title_ar,
+                "summary_ar": summary_ar,
+                "body_ar": body_ar,
+                "title_en": title_en,
+                "summary_en": summary_en,
+                "body_en": body_en,
+            },
+        )
+        created["pages"] += new
+    for order, (key, title_ar, body_ar, title_en, body_en) in enumerate(seed.PRINCIPLES, start=1):
+        _, new = Principle.objects.get_or_create(
+            key=key,
+            defaults={
+                "order": order,
+                "title_ar": title_ar,
+                "body_ar": body_ar,
+                "title_en": title_en,
+                "body_en": body_en,
+            },
+        )
+        created["principles"] += new
+    for order, (key, title_ar, description_ar, title_en, description_en) in enumerate(seed.SECTIONS, start=1):
+        _, new = Section.objects.get_or_create(
+            key=key,
+            defaults={
+                "order": order,
+                "title_ar": title_ar,
+                "description_ar": description_ar,
+                "title_en": title_en,
+                "description_en": description_en,
+            },
+        )
+        created["sections"] += new
+    return created
+
+
+class Command(BaseCommand):
+    help = "Load the party's own text; creates only what is missing and never overwrites edits."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Report what would be created, change nothing.")
+
+    def handle(self, *args, dry_run=False, **options):
+        with transaction.atomic():
+            created = load_party_content()
+            if dry_run:
+                transaction.set_rollback(True)
+        summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
+        prefix = "Would create" if dry_run else "Created"
+        self.stdout.write(f"{prefix}: {summary}.")

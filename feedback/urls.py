@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "feedback"
+urlpatterns = [path("feedback/", views.FeedbackView.as_view(), name="form")]

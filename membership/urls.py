@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "membership"
+urlpatterns = [path("join/", views.JoinView.as_view(), name="join")]

@@ -1,0 +1,33 @@
+import logging
+
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.defaults import page_not_found as django_page_not_found
+
+from .context_processors import site
+
+logger = logging.getLogger(__name__)
+
+
+def page_not_found(request, exception):
+    return django_page_not_found(request, exception, template_name="404.html")
+
+
+def server_error(request):
+    """The designed 500 page. It needs no database: only the language, from the URL."""
+    try:
+        html = render_to_string("500.html", {"request": request, **site(request)})
+    except Exception:  # the template itself failed: still answer, plainly
+        logger.exception("The 500 page could not be rendered")
+        html = "<!doctype html><title>500</title><h1>خطأ في الخادم · Server error</h1>"
+    return HttpResponseServerError(html)
+
+
+@never_cache
+def healthz(request):
+    """For the load balancer: 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,68 @@
+"""Production settings refuse to start unsafely, and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "k7$Qz!e9Vb2#Lm4@Xr8&Tw1^Py6*Hn3%Jd5(Sa0)Gf-Uc_Ro+Ei=Bq",
+    "DJANGO_ALLOWED_HOSTS": "party.example",
+}
+
+
+def run_python(code, **env):
+    base = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    base.update(env)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_secret_or_hosts(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = run_python("import party_site.settings", DJANGO_SETTINGS_MODULE="party_site.settings", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr and "set" in result.stderr
+
+
+def test_deploy_check_passes_with_production_variables():
+    code = (
+        "import django; from django.core.management import call_command; django.setup(); "
+        "call_command('check', '--deploy', '--fail-level', 'WARNING')"
+    )
+    result = run_python(code, DJANGO_SETTINGS_MODULE="party_site.settings", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_debug_is_off_unless_asked():
+    code = (
+        "from django.conf import settings; import django; django.setup(); "
+        "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT)"
+    )
+    result = run_python(code, DJANGO_SETTINGS_MODULE="party_site.settings", **PRODUCTION_ENV)
+    assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_no_pending_migrations(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_database_url_selects_postgresql():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    result = run_python(
+        code,
+        DJANGO_SETTINGS_MODULE="party_site.settings",
+        DATABASE_URL="postgres://u@127.0.0.1:5432/x",
+        **PRODUCTION_ENV,
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+    result = run_python(code, DJANGO_SETTINGS_MODULE="party_site.settings", DJANGO_DEBUG="1")
+    assert result.stdout.strip() == "django.db.backends.sqlite3"
