@@ -221,6 +221,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MEMBERSHIP_NOTIFY_EMAILS = env_list("MEMBERSHIP_NOTIFY_EMAILS")
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
+# --- Anti-spam for public forms (party_site/antispam.py).
+ANTISPAM_MIN_SECONDS = float(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
+ANTISPAM_MAX_AGE = 24 * 3600
+# "accepted submissions/seconds" per client and form. Iraqi mobile networks put many people behind
+# one address, so the default is generous; raise it for load tests, lower it under attack.
+_limit, _window = os.environ.get("ANTISPAM_RATE_LIMIT", "20/3600").split("/")
+ANTISPAM_RATE_LIMIT = (int(_limit), int(_window))
+ANTISPAM_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
 # --- Security. Production defaults are strict; a proxy that terminates TLS sets X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG

@@ -1,0 +1,128 @@
+"""The anti-spam mechanism that the membership and feedback forms share."""
+
+import threading
+import time
+
+import pytest
+from django import forms
+from django.core import signing
+from django.db import connection
+from django.test import RequestFactory
+
+from party_site import antispam
+
+
+class MessageForm(antispam.AntiSpamFormMixin, forms.Form):
+    antispam_scope = "test-form"
+    message = forms.CharField()
+
+
+def token(seconds_ago):
+    return signing.dumps(int(time.time()) - seconds_ago, salt=antispam._SALT)
+
+
+def request_from(address="203.0.113.7"):
+    return RequestFactory().post("/x/", REMOTE_ADDR=address)
+
+
+def form(data=None, address="203.0.113.7", **extra):
+    data = {"message": "مرحباً", antispam.TOKEN_FIELD: token(10), **(data or {}), **extra}
+    return MessageForm(data, request=request_from(address))
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits(settings):
+    settings.ANTISPAM_MIN_SECONDS = 3
+    settings.ANTISPAM_RATE_LIMIT = (3, 3600)
+    settings.SECRET_KEY = f"test-key-{time.time_ns()}"  # a new client hash space per test (Redis keeps counts)
+
+
+def neutral(f):
+    return f.non_field_errors() == [str(antispam.NEUTRAL_ERROR)]
+
+
+def test_a_person_who_took_their_time_is_accepted(db):
+    f = form()
+    assert f.is_valid(), f.errors
+
+
+def test_filled_honeypot_is_refused_neutrally(db):
+    f = form(website="http://spam.example")
+    assert not f.is_valid() and neutral(f)
+    assert f.data["message"] == "مرحباً"  # what was typed is kept for the page shown again
+
+
+@pytest.mark.parametrize("bad_token", ["", "not-a-token", signing.dumps(1, salt="other-salt")])
+def test_missing_or_forged_token_is_refused(db, bad_token):
+    f = form(**{antispam.TOKEN_FIELD: bad_token})
+    assert not f.is_valid() and neutral(f)
+
+
+def test_sending_faster_than_a_person_can_type_is_refused(db):
+    f = form(**{antispam.TOKEN_FIELD: token(1)})
+    assert not f.is_valid() and neutral(f)
+
+
+def test_a_day_old_form_is_refused_and_the_page_gets_a_fresh_token(db, settings):
+    f = form(**{antispam.TOKEN_FIELD: token(settings.ANTISPAM_MAX_AGE + 60)})
+    assert not f.is_valid() and neutral(f)
+    assert antispam.token_age(f.antispam_token) < 5
+
+
+def test_rate_limit_refuses_the_fourth_submission_from_one_client_only(db):
+    for _ in range(3):
+        assert form().is_valid()
+    fourth = form()
+    assert not fourth.is_valid() and neutral(fourth)
+    assert form(address="198.51.100.9").is_valid()  # another visitor is not blocked
+
+
+def test_invalid_submissions_do_not_use_up_the_limit(db):
+    for _ in range(5):
+        assert not form(message="").is_valid()
+    assert form().is_valid()
+
+
+def test_client_is_stored_as_a_hash_not_an_address(db, settings):
+    settings.REDIS_URL = ""
+    assert form().is_valid()
+    from party_site.models import RateLimitCounter
+
+    keys = list(RateLimitCounter.objects.values_list("key", flat=True))
+    assert keys and all("203.0.113.7" not in key for key in keys)
+
+
+def test_proxy_count_takes_the_address_our_proxy_saw(settings):
+    settings.ANTISPAM_PROXY_COUNT = 1
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
+    assert antispam.client_address(request) == "203.0.113.5"
+
+
+def _hammer(key, hits, results):
+    from django.db import connections
+
+    try:
+        for _ in range(hits):
+            results.append(antispam.hit(key, 3600))
+    finally:
+        connections.close_all()
+
+
+@pytest.mark.parametrize("backend", ["database", "redis"])
+@pytest.mark.django_db(transaction=True)
+def test_counter_is_exact_under_concurrent_writers(settings, backend):
+    """20 connections at once, as gunicorn workers or several servers would be: every hit counted once."""
+    if backend == "database":
+        if connection.vendor != "postgresql":
+            pytest.skip("concurrent connections need PostgreSQL (CI runs this with DATABASE_URL)")
+        settings.REDIS_URL = ""
+    elif not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set (CI sets it)")
+    key = f"concurrency:{time.time_ns()}"
+    results = []
+    threads = [threading.Thread(target=_hammer, args=(key, 5, results)) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == list(range(1, 101))
