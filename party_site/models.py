@@ -20,6 +20,9 @@ class RateLimitCounter(models.Model):
         constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_key_window")]
         indexes = [models.Index(fields=["window_start"])]
 
+    def __str__(self):
+        return f"{self.key} @ {self.window_start}: {self.count}"
+
 
 class OutgoingEmail(models.Model):
     """An e-mail the site must send because of a submission: written in the same transaction as
