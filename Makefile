@@ -18,6 +18,7 @@ setup: $(VENV)/.installed
 	$(MANAGE) compiletranslations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_party_content
+	$(MANAGE) setup_roles
 
 run: setup  ## Set everything up and serve the site at http://127.0.0.1:8000/
 	$(MANAGE) runserver 127.0.0.1:8000

@@ -17,3 +17,22 @@ def staff_user(db, django_user_model):
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("root", password="pw-root-1")
+
+
+@pytest.fixture
+def roles(db):
+    """The staff groups as `make run` creates them."""
+    from party_site.roles import setup_roles
+
+    setup_roles()
+
+
+@pytest.fixture
+def content_editor(roles, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from content.roles import CONTENT_EDITORS
+
+    user = django_user_model.objects.create_user("content-editor", password="pw-content-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
+    return user
