@@ -40,7 +40,7 @@ class OutgoingEmail(models.Model):
     kind = models.CharField(_("kind"), max_length=60)
     to = models.JSONField(_("recipients"), default=list)
     subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"), blank=True, help_text=_("Cleared once the message has been sent."))
+    body = models.TextField(_("message text"), blank=True, help_text=_("Cleared once the message has been sent."))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)

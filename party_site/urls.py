@@ -17,6 +17,7 @@ urlpatterns = [
         name="robots",
     ),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,8 +1,9 @@
 import logging
 
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found as django_page_not_found
 
@@ -31,3 +32,8 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico even when a page names its icon (the admin names none)."""
+    return HttpResponsePermanentRedirect(static("img/emblem.svg"))
