@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from party_site.admin import OutgoingEmailInline
 
@@ -54,14 +54,14 @@ class FeedbackMessageAdmin(admin.ModelAdmin):
     search_fields = ("message", "name", "email", "phone")
     readonly_fields = VISITOR_FIELDS
     fieldsets = (
-        (_("Handling"), {"fields": ("status", "assignee")}),
+        (pgettext_lazy("feedback", "Handling"), {"fields": ("status", "assignee")}),
         (_("The message"), {"fields": VISITOR_FIELDS}),
     )
     inlines = (FeedbackNoteInline, OutgoingEmailInline)
     actions = [
         _set_status(FeedbackMessage.Status.IN_PROGRESS, _("Mark as in progress")),
         _set_status(FeedbackMessage.Status.ANSWERED, _("Mark as answered")),
-        _set_status(FeedbackMessage.Status.ARCHIVED, _("Archive")),
+        _set_status(FeedbackMessage.Status.ARCHIVED, pgettext_lazy("feedback action", "Archive")),
         _set_status(FeedbackMessage.Status.SPAM, _("Mark as spam")),
         "assign_to_me",
     ]

@@ -5,6 +5,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from party_site.governorates import MAX_LENGTH as GOVERNORATE_LENGTH
 from party_site.governorates import Governorate
@@ -20,15 +21,15 @@ class FeedbackTopic(models.TextChoices):
     QUESTION = "question", _("Question")
     COMPLAINT = "complaint", _("Complaint")
     MEDIA = "media", _("Media enquiry")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("feedback topic", "Other")
 
 
 class FeedbackStatus(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    ANSWERED = "answered", _("Answered")
-    ARCHIVED = "archived", _("Archived")
-    SPAM = "spam", _("Spam")
+    NEW = "new", pgettext_lazy("feedback status", "New")
+    IN_PROGRESS = "in_progress", pgettext_lazy("feedback status", "In progress")
+    ANSWERED = "answered", pgettext_lazy("feedback status", "Answered")
+    ARCHIVED = "archived", pgettext_lazy("feedback status", "Archived")
+    SPAM = "spam", pgettext_lazy("feedback status", "Spam")
 
 
 class FeedbackMessage(models.Model):
@@ -60,8 +61,8 @@ class FeedbackMessage(models.Model):
         related_name="assigned_feedback",
         limit_choices_to={"is_staff": True, "is_active": True},
     )
-    received_at = models.DateTimeField(_("received"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    received_at = models.DateTimeField(pgettext_lazy("feedback", "received"), default=timezone.now)
+    updated_at = models.DateTimeField(pgettext_lazy("feedback", "updated"), auto_now=True)
     emails = GenericRelation(OutgoingEmail, content_type_field="content_type", object_id_field="object_id")
 
     class Meta:
