@@ -11,7 +11,7 @@ from party_site.admin import OutgoingEmailInline
 
 from .models import FeedbackMessage, FeedbackNote
 
-VISITOR_FIELDS = ("received_at", "topic", "message", "name", "email", "phone_display", "governorate", "language")
+VISITOR_FIELDS = ("received_at", "topic", "message", "name", "email_link", "phone_display", "governorate", "language")
 
 
 class FeedbackNoteInline(admin.StackedInline):
@@ -54,8 +54,8 @@ class FeedbackMessageAdmin(admin.ModelAdmin):
     search_fields = ("message", "name", "email", "phone")
     readonly_fields = VISITOR_FIELDS
     fieldsets = (
-        (pgettext_lazy("feedback", "Handling"), {"fields": ("status", "assignee")}),
         (_("The message"), {"fields": VISITOR_FIELDS}),
+        (pgettext_lazy("feedback", "Handling"), {"fields": ("status", "assignee")}),
     )
     inlines = (FeedbackNoteInline, OutgoingEmailInline)
     actions = [
@@ -75,9 +75,15 @@ class FeedbackMessageAdmin(admin.ModelAdmin):
     def sender(self, obj):
         return _("anonymous") if obj.is_anonymous else (obj.name or _("contact given"))
 
+    @admin.display(description=_("e-mail"))
+    def email_link(self, obj):
+        return format_html('<a href="mailto:{}" dir="ltr">{}</a>', obj.email, obj.email) if obj.email else "—"
+
     @admin.display(description=_("phone"))
     def phone_display(self, obj):
-        return format_html('<bdi dir="ltr">{}</bdi>', obj.phone_display) if obj.phone else "—"
+        if not obj.phone:
+            return "—"
+        return format_html('<a href="tel:{}"><bdi dir="ltr">{}</bdi></a>', obj.phone, obj.phone_display)
 
     @admin.action(description=_("Assign to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):

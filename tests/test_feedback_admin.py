@@ -171,4 +171,4 @@ def test_senders_details_stay_in_the_admin_and_phone_reads_left_to_right(client,
     message = make(name="علي", phone="+9647701234567")
     client.force_login(feedback_member)
     content = client.get(change_url(message)).content.decode()
-    assert '<bdi dir="ltr">+964 770 123 4567</bdi>' in content
+    assert '<a href="tel:+9647701234567"><bdi dir="ltr">+964 770 123 4567</bdi></a>' in content
