@@ -18,10 +18,14 @@ class FeedbackNoteInline(admin.StackedInline):
     """Internal notes: anyone on the team may add one; what was written stays as written."""
 
     model = FeedbackNote
-    fields = ("text", "author", "created_at")
-    readonly_fields = ("author", "created_at")
+    fields = ("text", "written_by", "created_at")
+    readonly_fields = ("written_by", "created_at")
     extra = 1
     can_delete = False
+
+    @admin.display(description=_("author"))
+    def written_by(self, note):
+        return note.author_name if note.pk else "—"
 
     def has_change_permission(self, request, obj=None):
         return False  # existing notes are a record; add a new note instead of rewriting one

@@ -110,4 +110,11 @@ class FeedbackNote(models.Model):
         ordering = ["created_at"]
 
     def __str__(self):
-        return f"{self.author or '—'} · {self.created_at:%Y-%m-%d %H:%M}" if self.created_at else str(self.author)
+        when = timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M") if self.created_at else ""
+        return f"{self.author_name} · {when}"
+
+    @property
+    def author_name(self):
+        if self.author is None:
+            return "—"
+        return self.author.get_full_name() or self.author.get_username()

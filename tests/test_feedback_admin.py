@@ -126,6 +126,7 @@ def test_existing_notes_are_a_record_not_rewritten(client, feedback_member):
     content = client.get(change_url(message)).content.decode()
     assert "الملاحظة الأولى" in content and 'name="notes-0-text"' not in content
     assert 'name="notes-1-text"' in content  # an empty box for a new note
+    assert "feedback-member" in content and "/admin/auth/user/" not in content  # the author's name, no link to 403
 
 
 def test_only_people_who_handle_feedback_can_be_assigned(client, feedback_member, content_editor, superuser):
