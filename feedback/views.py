@@ -1,12 +1,29 @@
-from django.views.generic import TemplateView
+from django.shortcuts import redirect
+from django.utils.translation import get_language
+from django.views.generic import FormView, TemplateView
 
 from content.views import text_blocks
 
+from .forms import FeedbackForm
+from .services import receive_feedback
 
-class FeedbackView(TemplateView):
-    """Placeholder until the feedback form lands (issue 5)."""
+
+class FeedbackView(FormView):
+    """The public form: anyone may send an idea, opinion, question or complaint, anonymously if they like."""
 
     template_name = "feedback/feedback.html"
+    form_class = FeedbackForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(texts=text_blocks("feedback_intro"), **kwargs)
+
+    def form_valid(self, form):
+        receive_feedback(form.feedback_data(), language=get_language() or "")
+        return redirect("feedback:thanks")
+
+
+class ThanksView(TemplateView):
+    template_name = "feedback/thanks.html"

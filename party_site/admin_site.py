@@ -14,6 +14,16 @@ class PartyAdminSite(admin.AdminSite):
     def site_url(self):
         return "/"
 
+    def index(self, request, extra_context=None):
+        """The index also shows what waits for attention: any ModelAdmin with an `inbox(request)`
+        method returning {"label", "count", "url"} is listed, for users who may view that model."""
+        inbox = [
+            model_admin.inbox(request)
+            for model_admin in self._registry.values()
+            if hasattr(model_admin, "inbox") and model_admin.has_view_or_change_permission(request)
+        ]
+        return super().index(request, {"inbox": inbox, **(extra_context or {})})
+
     def each_context(self, request):
         context = super().each_context(request)
         context["party_name"] = settings.PARTY_NAME

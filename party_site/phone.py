@@ -1,0 +1,72 @@
+"""Iraqi mobile numbers, one implementation for every form that asks for a phone (membership, feedback).
+
+People write the same number many ways: +964 770 123 4567, 00964-770-123-4567, 0770 123 4567,
+٠٧٧٠ ١٢٣ ٤٥٦٧. `normalize_iraqi_mobile` accepts all of them and returns one canonical E.164
+string (+9647701234567), so the stored number is comparable and dialable; anything else raises a
+ValidationError that shows the expected form.
+
+An Iraqi mobile number is 10 digits once the leading 0 is dropped: 7, then 3–9 (the operator:
+0770/0771 Asiacell, 0780/0781 Zain, 0750/0751 Korek…), then eight digits.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .text import to_western_digits
+
+INVALID_MESSAGE = _("Enter an Iraqi mobile number in the form +964 7XX XXX XXXX or 07XX XXX XXXX.")
+
+# Separators people type or paste: spaces (incl. no-break), dashes of every kind, dots, brackets,
+# and the invisible direction marks that copying from Arabic text brings along.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212.()\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NATIONAL = re.compile(r"7[3-9]\d{8}")
+
+
+def normalize_iraqi_mobile(value: str) -> str:
+    """'0770 123 4567', '+964 770 123 4567', '٠٠٩٦٤٧٧٠١٢٣٤٥٦٧' → '+9647701234567'."""
+    number = _SEPARATORS.sub("", to_western_digits(str(value or "")))
+    if number.startswith("+964"):
+        national = number[4:]
+    elif number.startswith("00964"):
+        national = number[5:]
+    elif number.startswith("964") and len(number) >= 12:
+        national = number[3:]  # the country code without + or 00
+    elif number.startswith("0"):
+        national = number[1:]
+    else:
+        national = number
+    if national.startswith("0") and number.startswith(("+964", "00964", "964")):
+        national = national[1:]  # "+964 0770…": the trunk 0 written after the country code
+    if not _NATIONAL.fullmatch(national):
+        raise ValidationError(INVALID_MESSAGE, code="invalid_phone")
+    return f"+964{national}"
+
+
+def format_iraqi_mobile(e164: str) -> str:
+    """'+9647701234567' → '+964 770 123 4567' for people to read; anything else unchanged."""
+    if e164 and e164.startswith("+964") and len(e164) == 14:
+        national = e164[4:]
+        return f"+964 {national[:3]} {national[3:6]} {national[6:]}"
+    return e164
+
+
+class IraqiMobileField(forms.CharField):
+    """A form field that cleans to the E.164 form; the input is left-to-right and asks for a phone keypad."""
+
+    default_error_messages = {"invalid_phone": INVALID_MESSAGE}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 32)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"dir": "ltr", "inputmode": "tel", "autocomplete": "tel", "type": "tel"})
+        return attrs
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalize_iraqi_mobile(value) if value else value
