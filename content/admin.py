@@ -12,6 +12,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .fields import RichTextField
 from .models import (
     Attachment,
     Chart,
@@ -38,6 +39,8 @@ class RichTextDirectionMixin:
     The translation admin calls patch_translation_field for every per-language field; widgets
     share their config dict, so each gets its own copy with {"ui": …, "content": …}.
     """
+
+    formfield_overrides = {RichTextField: {"widget": CKEditor5Widget}}
 
     def patch_translation_field(self, db_field, field, request, **kwargs):
         super().patch_translation_field(db_field, field, request, **kwargs)

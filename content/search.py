@@ -20,7 +20,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import translation
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from party_site.text import normalize_arabic, search_text, search_tokens, strip_clitics
@@ -29,8 +29,12 @@ MAX_QUERY_TOKENS = 8
 _WORD = re.compile(r"\w+")
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def plain_text(html_text):
-    return " ".join(html.unescape(strip_tags(html_text or "")).split())
+    """Text of rich text, with a space where each tag was (so that paragraphs do not run together)."""
+    return " ".join(html.unescape(_TAG.sub(" ", html_text or "")).split())
 
 
 def _document_fields(obj):
