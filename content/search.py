@@ -26,7 +26,8 @@ from django.utils.safestring import mark_safe
 from party_site.text import normalize_arabic, search_text, search_tokens, strip_clitics
 
 MAX_QUERY_TOKENS = 8
-_WORD = re.compile(r"\w+")
+# A word as written, tashkeel included (combining marks are not \w in Python).
+_WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 
 
 _TAG = re.compile(r"<[^>]*>")
