@@ -172,7 +172,7 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - PostAdmin.fieldsets choose the fields shown
         formfield_callback = _formfield
 
 

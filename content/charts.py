@@ -103,10 +103,7 @@ class ChartData:
 
 
 def format_number(value):
-    if value == int(value):
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
     return local_digits(text)
 
 
@@ -172,9 +169,7 @@ def draw_svg(chart, data=None):
     # category labels
     for index, label in enumerate(data.labels):
         cx = band_start(index) + band / 2
-        out.append(
-            f'<text class="chart__label" x="{cx:.1f}" y="{y1 + 24}" text-anchor="middle">{escape(label)}</text>'
-        )
+        out.append(f'<text class="chart__label" x="{cx:.1f}" y="{y1 + 24}" text-anchor="middle">{escape(label)}</text>')
     series_count = max(len(data.series), 1)
     if chart.kind == "bar":
         inner = band * 0.8

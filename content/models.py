@@ -453,7 +453,9 @@ class Chart(models.Model):
             raise ValidationError(errors)
 
     def get_csv_url(self):
-        return reverse("content:chart-csv", kwargs={"section": self.post.section_id, "pk": self.post_id, "chart": self.pk})
+        return reverse(
+            "content:chart-csv", kwargs={"section": self.post.section_id, "pk": self.post_id, "chart": self.pk}
+        )
 
 
 class SearchDocument(models.Model):

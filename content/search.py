@@ -135,9 +135,7 @@ def search(query, language=None):
             .order_by("-rank", "-id")
         )
     for token in tokens:
-        documents = documents.filter(
-            Q(search_title__contains=f" {token} ") | Q(search_body__contains=f" {token} ")
-        )
+        documents = documents.filter(Q(search_title__contains=f" {token} ") | Q(search_body__contains=f" {token} "))
     title_hits = [
         Case(When(search_title__contains=f" {token} ", then=Value(2)), default=Value(0), output_field=IntegerField())
         for token in tokens

@@ -17,7 +17,8 @@ class PartySitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
-    protocol = urlsplit(settings.SITE_URL).scheme or "https"
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme or "https"
 
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc

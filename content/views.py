@@ -2,7 +2,6 @@ import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -11,6 +10,7 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView, View
 
 from .charts import chart_csv
-from .renditions import renditions
 from .models import Attachment, Chart, Conference, Page, Photo, Post, Principle, SecretariatMember, Section, TextBlock
+from .renditions import renditions
 from .search import query_tokens, search
 from .validators import validate_image
 
@@ -138,9 +138,7 @@ class SectionView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         section = get_object_or_404(Section, key=kwargs["section"])
-        posts = listing(Post.objects.published().filter(section=section)).order_by(
-            "-featured", "-published_at", "-id"
-        )
+        posts = listing(Post.objects.published().filter(section=section)).order_by("-featured", "-published_at", "-id")
         context.update(section=section, page_obj=paginate(self.request, posts, POSTS_PER_PAGE))
         return context
 
@@ -270,5 +268,3 @@ def editor_upload(request):
         f"editor/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension.get(kind, 'jpg')}", upload
     )
     return JsonResponse({"url": default_storage.url(name)})
-
-

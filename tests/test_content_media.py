@@ -10,7 +10,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from content import validators
 from content.models import Attachment, Photo, Post
 from content.validators import parse_video_url, validate_image, validate_mp4, validate_pdf
-from tests.content_helpers import MP4_BYTES, PDF_BYTES, add_attachments, add_photos, image_bytes, image_upload, make_post
+from tests.content_helpers import (
+    MP4_BYTES,
+    PDF_BYTES,
+    add_attachments,
+    add_photos,
+    image_bytes,
+    image_upload,
+    make_post,
+)
 
 pytestmark = pytest.mark.usefixtures("party_content")
 
@@ -88,7 +96,9 @@ def _admin_post_data(**extra):
 
 def test_admin_uploads_several_photos_at_once(client, superuser):
     client.force_login(superuser)
-    data = _admin_post_data(new_photos=[image_upload("a.jpg"), image_upload("b.jpg"), image_upload("c.png", kind="PNG")])
+    data = _admin_post_data(
+        new_photos=[image_upload("a.jpg"), image_upload("b.jpg"), image_upload("c.png", kind="PNG")]
+    )
     response = client.post("/admin/content/post/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     post = Post.objects.get()

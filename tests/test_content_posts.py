@@ -148,8 +148,10 @@ def test_admin_links_to_the_preview(client, superuser):
     assert f'href="{post.get_absolute_url()}"' in listing
     change = client.get(f"/admin/content/post/{post.pk}/change/").content.decode()
     assert "/admin/r/" in change  # the "view on site" button
-    assert client.get(f"/admin/r/{_content_type_id(Post)}/{post.pk}/").headers["Location"].endswith(
-        post.get_absolute_url()
+    assert (
+        client.get(f"/admin/r/{_content_type_id(Post)}/{post.pk}/")
+        .headers["Location"]
+        .endswith(post.get_absolute_url())
     )
 
 

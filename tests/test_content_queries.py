@@ -22,7 +22,9 @@ def build(count):
     for section in ("news", "culture", "analysis", "studies", "articles", "media"):
         for index in range(count):
             posts.append(
-                make_post(section=section, title=f"{section} {index}", cover_image=image_upload(f"{section}{index}.jpg"))
+                make_post(
+                    section=section, title=f"{section} {index}", cover_image=image_upload(f"{section}{index}.jpg")
+                )
             )
     target = next(post for post in posts if post.section_id == "analysis")
     add_photos(target, count)

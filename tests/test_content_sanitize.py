@@ -41,7 +41,7 @@ def test_allowed_video_players_survive():
 
 def test_editor_output_is_kept():
     html = (
-        "<h2>عنوان</h2><p><strong>غامق</strong> <em>مائل</em> <a href=\"https://example.org\">رابط</a></p>"
+        '<h2>عنوان</h2><p><strong>غامق</strong> <em>مائل</em> <a href="https://example.org">رابط</a></p>'
         "<blockquote><p>اقتباس</p></blockquote><ul><li>بند</li></ul><ol><li>أول</li></ol>"
         '<table><tbody><tr><th>أ</th><td colspan="2">ب</td></tr></tbody></table>'
         '<figure class="image"><img src="/uploads/editor/x.png" alt="وصف"><figcaption>تعليق</figcaption></figure>'
@@ -53,7 +53,9 @@ def test_editor_output_is_kept():
 
 
 def test_the_stored_body_of_posts_and_pages_is_clean(party_content):
-    post = make_post(body_ar='<p onclick="x()">نص</p><script>alert(1)</script>', body_en="<p style='display:none'>x</p>")
+    post = make_post(
+        body_ar='<p onclick="x()">نص</p><script>alert(1)</script>', body_en="<p style='display:none'>x</p>"
+    )
     post.refresh_from_db()
     assert post.body_ar == "<p>نص</p>" and post.body_en == "<p>x</p>"
     page = Page.objects.get(key="about")
