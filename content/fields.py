@@ -10,6 +10,12 @@ class RichTextField(models.TextField):
     cleaned too.
     """
 
+    def formfield(self, **kwargs):
+        from django_ckeditor_5.widgets import CKEditor5Widget
+
+        kwargs.setdefault("widget", CKEditor5Widget(config_name="default"))
+        return super().formfield(**kwargs)
+
     def pre_save(self, model_instance, add):
         value = clean_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)

@@ -1,10 +1,15 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .fields import RichTextField
+from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
 
 
 class TextBlock(models.Model):
@@ -56,6 +61,12 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from .search import update_search_index
+
+        update_search_index(self)  # keep search current with every edit; see content/search.py
+
     def get_absolute_url(self):
         return reverse(f"content:{self.key}")
 
@@ -77,6 +88,12 @@ class Principle(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from .search import update_search_index
+
+        update_search_index(self)  # keep search current with every edit; see content/search.py
 
     def get_absolute_url(self):
         return reverse("content:principles") + f"#{self.key}"
@@ -190,3 +207,291 @@ class SecretariatMember(models.Model):
     @property
     def role_rank(self):
         return self.ROLE_ORDER.get(self.role, 9)
+
+
+# --- Posts: what staff publish in the six sections.
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of "published": marked published and its time has come.
+
+        A post whose publication time is in the future is scheduled: it appears by itself when
+        the time passes, with no job to run.
+        """
+        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def update(self, **kwargs):
+        """update() skips save(); keep the search index current when searchable text changes."""
+        touched = any(name.split("_")[0] in Post.SEARCHED_FIELDS for name in kwargs)
+        pks = list(self.values_list("pk", flat=True)) if touched else []
+        count = super().update(**kwargs)
+        if pks:
+            from .search import update_search_index
+
+            for post in Post.objects.filter(pk__in=pks):
+                update_search_index(post)
+        return count
+
+
+class Post(models.Model):
+    """A piece published in one of the six sections: news, an article, a study, a gallery…"""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    SEARCHED_FIELDS = ("title", "summary", "body", "author")
+
+    section = models.ForeignKey(
+        Section,
+        to_field="key",
+        on_delete=models.PROTECT,
+        related_name="posts",
+        verbose_name=_("section"),
+    )
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("address (slug)"),
+        max_length=120,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("The last part of the address. Left empty, it is made from the Arabic title."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown in lists, search results and shares.")
+    )
+    body = RichTextField(_("text"), blank=True)
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to="posts/covers/%Y/%m/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]), validate_image],
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("cover image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A time in the future schedules the post: it appears by itself at that time."),
+    )
+    featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown first in its section."))
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        validators=[validate_video_url],
+        help_text=_("A YouTube or Vimeo address. Visitors' browsers contact that site only when they press play."),
+    )
+    video_file = models.FileField(
+        _("video file (MP4)"),
+        upload_to="posts/videos/%Y/%m/",
+        blank=True,
+        validators=[FileExtensionValidator(["mp4"]), validate_mp4],
+    )
+    video_poster = models.ImageField(
+        _("video poster image"),
+        upload_to="posts/posters/%Y/%m/",
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]), validate_image],
+        help_text=_("Shown before the video plays. Without one, a plain placeholder is shown."),
+    )
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["section", "status", "-published_at"], name="post_section_listing")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title_ar or self.title or "", allow_unicode=True)[:120].strip("-") or "post"
+        super().save(*args, **kwargs)
+        from .search import update_search_index
+
+        update_search_index(self)  # the search index is part of the post; see content/search.py
+
+    def get_absolute_url(self):
+        # section_id is the section's key (to_field="key"): building the URL needs no query.
+        return reverse("content:post", kwargs={"section": self.section_id, "pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def video(self):
+        """('youtube'|'vimeo', id) for a linked video, or None."""
+        return parse_video_url(self.video_url)
+
+    @property
+    def has_video(self):
+        return bool(self.video_url or self.video_file)
+
+    @property
+    def reading_minutes(self):
+        words = len(strip_tags(self.body or "").split())
+        return max(1, round(words / 200))
+
+
+class Photo(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("post"))
+    image = models.ImageField(
+        _("photo"),
+        upload_to="posts/photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]), validate_image],
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    alt = models.CharField(
+        _("description"), max_length=250, blank=True, help_text=_("What the photo shows, if the caption does not say.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photo gallery")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption or self.image.name.rsplit("/", 1)[-1]
+
+
+class Attachment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("post"))
+    title = models.CharField(_("title"), max_length=250)
+    file = models.FileField(
+        _("PDF file"),
+        upload_to="posts/files/%Y/%m/",
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment (PDF report)")
+        verbose_name_plural = _("attachments (PDF reports)")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size  # stored, so that a listing never opens the files
+        super().save(*args, **kwargs)
+
+
+class Chart(models.Model):
+    """A chart drawn on the server as SVG from the numbers staff enter, with its data table."""
+
+    class Kind(models.TextChoices):
+        BAR = "bar", _("Bars")
+        LINE = "line", _("Lines")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="charts", verbose_name=_("post"))
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind of chart"), max_length=8, choices=Kind.choices, default=Kind.BAR)
+    labels = models.TextField(
+        _("labels"), help_text=_("One label per line: the categories or years along the axis, in order.")
+    )
+    series_names = models.TextField(
+        _("series names"), help_text=_("One name per line: what each row of numbers measures.")
+    )
+    values = models.TextField(
+        _("numbers"),
+        help_text=_(
+            "One line per series, in the order of the names; on each line one number per label, "
+            "separated by commas. Eastern Arabic digits are accepted."
+        ),
+    )
+    unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("For example: %, thousand people."))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("chart")
+        verbose_name_plural = _("charts")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        from .charts import chart_errors
+
+        errors = chart_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def get_csv_url(self):
+        return reverse(
+            "content:chart-csv", kwargs={"section": self.post.section_id, "pk": self.post_id, "chart": self.pk}
+        )
+
+
+class SearchDocument(models.Model):
+    """What search looks through: one row per searchable item and language.
+
+    `search_title` and `search_body` hold the normalised, clitic-stripped words padded with
+    spaces (searched token by token on SQLite); on PostgreSQL `search_vector` holds the same
+    words as a tsvector (`simple` configuration) with a GIN index (migration 0003).
+    """
+
+    language = models.CharField(max_length=8)
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    principle = models.ForeignKey(Principle, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    title = models.TextField()
+    text = models.TextField()
+    search_title = models.TextField()
+    search_body = models.TextField()
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(post__isnull=False, page__isnull=True, principle__isnull=True)
+                    | models.Q(post__isnull=True, page__isnull=False, principle__isnull=True)
+                    | models.Q(post__isnull=True, page__isnull=True, principle__isnull=False)
+                ),
+                name="search_document_has_one_source",
+            )
+        ]
+        indexes = [models.Index(fields=["language"], name="search_document_language")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def source(self):
+        return self.post or self.page or self.principle

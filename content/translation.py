@@ -1,6 +1,17 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Conference, Page, Principle, SecretariatMember, Section, TextBlock
+from .models import (
+    Attachment,
+    Chart,
+    Conference,
+    Page,
+    Photo,
+    Post,
+    Principle,
+    SecretariatMember,
+    Section,
+    TextBlock,
+)
 
 
 @register(TextBlock)
@@ -31,3 +42,26 @@ class ConferenceTranslation(TranslationOptions):
 @register(SecretariatMember)
 class SecretariatMemberTranslation(TranslationOptions):
     fields = ("name", "portfolio", "bio")
+
+
+@register(Post)
+class PostTranslation(TranslationOptions):
+    fields = ("title", "summary", "body", "cover_alt", "author")
+    required_languages = {"ar": ("title",)}
+
+
+@register(Photo)
+class PhotoTranslation(TranslationOptions):
+    fields = ("caption", "alt")
+
+
+@register(Attachment)
+class AttachmentTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"ar": ("title",)}
+
+
+@register(Chart)
+class ChartTranslation(TranslationOptions):
+    fields = ("title", "labels", "series_names", "unit", "source")
+    required_languages = {"ar": ("title", "labels", "series_names")}

@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
+
+from content.sitemaps import SITEMAPS
+from content.views import editor_upload
 
 from . import views
 
@@ -10,7 +14,9 @@ handler404 = "party_site.views.page_not_found"
 handler500 = "party_site.views.server_error"
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}editor-upload/", editor_upload, name="editor-upload"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),

@@ -1,0 +1,174 @@
+"""Arabic-aware search over posts, pages and principles.
+
+Stored text and queries go through the same `party_site.text.search_tokens`: hamza forms,
+alif maqsura, ta marbuta, tashkeel, tatweel and digits are folded, and clitic prefixes
+(و، ال، وال، بال…) are stripped, so "الديمقراطية" finds "الدِّيمُقراطيّة" and "والديمقراطية".
+
+Each item has one SearchDocument per language (with the Arabic fallback the visitor would see).
+On PostgreSQL the normalised words are also stored as a tsvector (`simple` configuration: the
+`arabic` stemmer leaves "وال" attached and merges unrelated words) with a GIN index, matched
+with full-text search and ranked with ts_rank; on SQLite each token is matched against the
+space-padded normalised text. Snippets are cut and highlighted in Python on the original text,
+so the visitor sees the words as written, tashkeel and all.
+"""
+
+import html
+import re
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, models, transaction
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from party_site.text import normalize_arabic, search_text, search_tokens, strip_clitics
+
+MAX_QUERY_TOKENS = 8
+# A word as written, tashkeel included (combining marks are not \w in Python).
+_WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(html_text):
+    """Text of rich text, with a space where each tag was (so that paragraphs do not run together)."""
+    return " ".join(html.unescape(_TAG.sub(" ", html_text or "")).split())
+
+
+def _document_fields(obj):
+    """(title, body text) of an item in the active language."""
+    from .models import Page, Post, Principle
+
+    if isinstance(obj, Post):
+        return obj.title, " ".join(part for part in (obj.summary, plain_text(obj.body), obj.author) if part)
+    if isinstance(obj, Page):
+        return obj.title, " ".join(part for part in (obj.summary, plain_text(obj.body)) if part)
+    if isinstance(obj, Principle):
+        return obj.title, obj.body
+    raise TypeError(f"{type(obj).__name__} is not searchable")
+
+
+def _source_field(obj):
+    return obj._meta.model_name  # "post", "page" or "principle": the SearchDocument foreign key
+
+
+def update_search_index(obj):
+    """Write the item's search documents (one per language) from its current text."""
+    from .models import SearchDocument
+
+    field = _source_field(obj)
+    documents = []
+    for language in settings.MODELTRANSLATION_LANGUAGES:
+        with translation.override(language):
+            title, body = _document_fields(obj)
+        documents.append(
+            SearchDocument(
+                language=language,
+                title=title,
+                text=body,
+                search_title=search_text(title),
+                search_body=search_text(body),
+                **{field: obj},
+            )
+        )
+    with transaction.atomic():
+        SearchDocument.objects.filter(**{field: obj}).delete()
+        SearchDocument.objects.bulk_create(documents)
+        if connection.vendor == "postgresql":
+            SearchDocument.objects.filter(**{field: obj}).update(search_vector=_vector())
+
+
+def _vector():
+    return SearchVector("search_title", weight="A", config="simple") + SearchVector(
+        "search_body", weight="B", config="simple"
+    )
+
+
+def rebuild_search_index():
+    """Index every post, page and principle again; returns how many items were indexed."""
+    from .models import Page, Post, Principle
+
+    count = 0
+    for model in (Post, Page, Principle):
+        for obj in model.objects.all():
+            update_search_index(obj)
+            count += 1
+    return count
+
+
+def query_tokens(query):
+    """The query's distinct search tokens, at most MAX_QUERY_TOKENS of them."""
+    tokens = []
+    for token in search_tokens(query or ""):
+        if token not in tokens:
+            tokens.append(token)
+    return tokens[:MAX_QUERY_TOKENS]
+
+
+def search(query, language=None):
+    """SearchDocuments matching every word of the query, best first, in the given language.
+
+    Only published posts are found (Post.objects.published(), the one definition).
+    """
+    from .models import Post, SearchDocument
+
+    tokens = query_tokens(query)
+    if not tokens:
+        return SearchDocument.objects.none()
+    language = language or translation.get_language()
+    if language not in settings.MODELTRANSLATION_LANGUAGES:
+        language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    documents = (
+        SearchDocument.objects.filter(language=language)
+        .filter(Q(post__isnull=True) | Q(post__in=Post.objects.published().values("pk")))
+        .select_related("post__section", "page", "principle")
+        .defer("search_title", "search_body", "search_vector")
+    )
+    if connection.vendor == "postgresql":
+        search_query = SearchQuery(" ".join(tokens), search_type="plain", config="simple")
+        return (
+            documents.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(models.F("search_vector"), search_query))
+            .order_by("-rank", "-id")
+        )
+    for token in tokens:
+        documents = documents.filter(Q(search_title__contains=f" {token} ") | Q(search_body__contains=f" {token} "))
+    title_hits = [
+        Case(When(search_title__contains=f" {token} ", then=Value(2)), default=Value(0), output_field=IntegerField())
+        for token in tokens
+    ]
+    rank = title_hits[0]
+    for hit in title_hits[1:]:
+        rank = rank + hit
+    return documents.annotate(rank=rank).order_by("-rank", "-id")
+
+
+def _matches(word, tokens):
+    return strip_clitics(normalize_arabic(word)) in tokens
+
+
+def highlight(text, query, words=40):
+    """An HTML snippet of `text` around the first match, each matching word in <mark>."""
+    tokens = set(query_tokens(query))
+    found = list(_WORD.finditer(text or ""))
+    if not found:
+        return ""
+    first = next((i for i, match in enumerate(found) if _matches(match.group(), tokens)), 0)
+    start_index = max(0, first - 8)
+    end_index = min(len(found), start_index + words)
+    start = found[start_index].start() if start_index else 0
+    end = found[end_index - 1].end()
+    pieces = ["…"] if start_index else []
+    position = start
+    for match in found[start_index:end_index]:
+        pieces.append(escape(text[position : match.start()]))
+        word = escape(match.group())
+        pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), tokens) else word)
+        position = match.end()
+    pieces.append(escape(text[position:end]))
+    if end_index < len(found):
+        pieces.append("…")
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above

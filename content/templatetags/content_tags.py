@@ -1,0 +1,81 @@
+"""Template tags for posts: responsive WebP images, charts, JSON-LD and search snippets."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from content.charts import ChartData, draw_svg, format_number
+from content.renditions import renditions
+from content.search import highlight
+
+register = template.Library()
+
+
+@register.simple_tag
+def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", lazy=True, css_class=""):
+    """<img> with a WebP srcset at the preset's widths, its width and height, and lazy loading
+    unless it is above the fold (lazy=False also asks the browser to fetch it first)."""
+    if not image:
+        return ""
+    items = renditions(image, width, preset)
+    default, _w = items[min(1, len(items) - 1)]
+    srcset = ", ".join(f"{thumb.url} {w}w" for thumb, w in items)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} decoding="async">',
+        default.url,
+        srcset,
+        sizes,
+        default.width,
+        default.height,
+        alt,
+        mark_safe(f' class="{escape(css_class)}"') if css_class else "",
+        mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"'),
+    )
+
+
+@register.simple_tag
+def image_url(image, width=None, preset="full"):
+    """The largest rendition's URL for a preset (photo links, og:image, JSON-LD)."""
+    if not image:
+        return ""
+    return renditions(image, width, preset)[-1][0].url
+
+
+@register.simple_tag
+def chart_figure(chart):
+    data = ChartData(chart)
+    return {"svg": draw_svg(chart, data), "data": data}
+
+
+@register.filter
+def number(value):
+    return format_number(value)
+
+
+@register.filter
+def jsonld(value):
+    """A dict as the body of <script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(value, ensure_ascii=False, cls=_LazyEncoder)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - the characters that could end the script are escaped
+
+
+class _LazyEncoder(json.JSONEncoder):
+    def default(self, o):
+        return str(o)
+
+
+@register.simple_tag
+def snippet(text, query, words=40):
+    return highlight(text, query, words)
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """An absolute address on the public site (SITE_URL + path)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path

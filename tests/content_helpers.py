@@ -1,0 +1,49 @@
+"""Builders for the content tests: posts, real (tiny) images, PDFs and MP4 headers."""
+
+import io
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from content.models import Attachment, Photo, Post
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+MP4_BYTES = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+def image_bytes(size=(64, 48), kind="JPEG", color=(20, 80, 60)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, kind)
+    return buffer.getvalue()
+
+
+def image_upload(name="photo.jpg", size=(64, 48), kind="JPEG"):
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png"}[kind]
+    return SimpleUploadedFile(name, image_bytes(size, kind), content_type=content_type)
+
+
+def pdf_upload(name="report.pdf", content=PDF_BYTES):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def make_post(section="news", title="خبر تجريبي", status=Post.Status.PUBLISHED, when=None, **fields):
+    fields.setdefault("body_ar", "<p>نص الخبر.</p>")
+    return Post.objects.create(
+        section_id=section,
+        title_ar=title,
+        status=status,
+        published_at=when or timezone.now() - timedelta(hours=1),
+        **fields,
+    )
+
+
+def add_photos(post, count):
+    for index in range(count):
+        Photo.objects.create(post=post, image=image_upload(f"p{index}.jpg"), caption_ar=f"صورة {index}", order=index)
+
+
+def add_attachments(post, count):
+    for index in range(count):
+        Attachment.objects.create(post=post, title_ar=f"تقرير {index}", file=pdf_upload(f"r{index}.pdf"))

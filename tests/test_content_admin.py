@@ -1,0 +1,56 @@
+"""The post editor: CKEditor 5 per language tab, in that language's direction."""
+
+import json
+import re
+
+from django.utils import translation
+
+from content.models import Page
+from tests.content_helpers import make_post
+
+
+def editor_configs(content):
+    configs = {}
+    for field, data in re.findall(r'<script id="id_(\w+)_script" type="application/json">(.*?)</script>', content):
+        configs[field] = json.loads(data)
+    return configs
+
+
+def test_each_language_tab_writes_in_its_direction_whatever_the_admin_language(client, superuser, party_content):
+    client.force_login(superuser)
+    post = make_post()
+    content = client.get(f"/admin/content/post/{post.pk}/change/").content.decode()
+    configs = editor_configs(content)
+    assert configs["body_ar"]["language"] == {"ui": "ar", "content": "ar"}
+    assert configs["body_en"]["language"] == {"ui": "ar", "content": "en"}
+    assert configs["body_ckb"]["language"] == {"ui": "ar", "content": "ku"}  # CKEditor's code for Sorani's RTL
+    assert "django_ckeditor_5/dist/translations/ar.js" in content
+    for src in re.findall(r'<script[^>]+src="([^"]+)"', content):
+        assert src.startswith("/") and not src.startswith("//"), src
+
+
+def test_an_english_admin_keeps_each_tab_in_its_own_direction(rf, superuser):
+    from django.contrib import admin
+
+    from content.models import Post
+
+    request = rf.get("/admin/content/post/add/")
+    request.user = superuser
+    with translation.override("en"):
+        form = admin.site._registry[Post].get_form(request)()
+    assert form.fields["body_ar"].widget.config["language"] == {"ui": "en", "content": "ar"}
+    assert form.fields["body_ckb"].widget.config["language"] == {"ui": "en", "content": "ku"}
+
+
+def test_pages_use_the_same_editor(client, superuser, party_content):
+    client.force_login(superuser)
+    page = Page.objects.get(key="about")
+    configs = editor_configs(client.get(f"/admin/content/page/{page.pk}/change/").content.decode())
+    assert configs["body_ckb"]["language"]["content"] == "ku"
+
+
+def test_admin_lists_posts_with_their_state(client, superuser, party_content):
+    client.force_login(superuser)
+    make_post(title="منشور ظاهر")
+    content = client.get("/admin/content/post/").content.decode()
+    assert "منشور ظاهر" in content

@@ -1,0 +1,91 @@
+"""Feeds and discovery: Atom per section and overall, sitemap with hreflang, canonical links,
+OpenGraph/Twitter cards and JSON-LD."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.test import override_settings
+
+from tests.content_helpers import image_upload, make_post
+
+pytestmark = pytest.mark.usefixtures("party_content")
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://party.example"
+
+
+def json_ld(content):
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1))
+
+
+@override_settings(SITE_URL=SITE)
+def test_atom_feeds_overall_and_per_section(client):
+    news = make_post(title="خبر للخلاصة", summary_ar="ملخص الخبر")
+    make_post(section="culture", title="منشور ثقافي")
+    response = client.get("/feed/")
+    assert response.status_code == 200 and "atom" in response["Content-Type"]
+    feed = ET.fromstring(response.content)
+    entries = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
+    assert entries == ["منشور ثقافي", "خبر للخلاصة"] or set(entries) == {"منشور ثقافي", "خبر للخلاصة"}
+    links = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]
+    assert SITE + news.get_absolute_url() in links
+    section = ET.fromstring(client.get("/news/feed/").content)
+    assert [e.find(f"{ATOM}title").text for e in section.findall(f"{ATOM}entry")] == ["خبر للخلاصة"]
+    english = ET.fromstring(client.get("/en/news/feed/").content)
+    assert english.find(f"{ATOM}link").get("href") == SITE + "/en/news/"
+    assert client.get("/nosuch/feed/").status_code == 404
+
+
+@override_settings(SITE_URL=SITE)
+def test_sitemap_lists_pages_sections_and_posts_with_hreflang_alternates(client):
+    post = make_post(title="منشور في الخريطة")
+    content = client.get("/sitemap.xml").content.decode()
+    for path in ("/", "/about/", "/news/", "/media/", post.get_absolute_url()):
+        assert f"<loc>{SITE}{path}</loc>" in content, path
+    assert f"<loc>{SITE}/en{post.get_absolute_url()}</loc>" in content
+    assert f"<loc>{SITE}/ckb/news/</loc>" in content
+    assert f'hreflang="ar" href="{SITE}/news/"' in content
+    assert f'hreflang="en" href="{SITE}/en/news/"' in content
+    assert f'hreflang="ckb" href="{SITE}/ckb/news/"' in content
+    assert f'hreflang="x-default" href="{SITE}/news/"' in content
+
+
+def test_robots_points_at_the_sitemap(client):
+    content = client.get("/robots.txt").content.decode()
+    assert "Sitemap:" in content and content.strip().endswith("/sitemap.xml")
+
+
+@override_settings(SITE_URL=SITE)
+def test_post_page_has_canonical_social_cards_and_article_json_ld(client):
+    post = make_post(title="خبر مهم", summary_ar="ملخص", cover_image=image_upload("c.jpg", size=(1400, 900)))
+    content = client.get(post.get_absolute_url() + "?utm_source=x").content.decode()
+    assert f'<link rel="canonical" href="{SITE}{post.get_absolute_url()}">' in content
+    assert f'<link rel="alternate" hreflang="en" href="{SITE}/en{post.get_absolute_url()}' in content
+    assert '<meta property="og:type" content="article">' in content
+    assert '<meta property="og:title" content="خبر مهم">' in content
+    assert re.search(rf'<meta property="og:image" content="{SITE}/uploads/[^"]+\.webp">', content)
+    assert '<meta name="twitter:card" content="summary_large_image">' in content
+    data = json_ld(content)
+    assert data["@type"] == "NewsArticle" and data["headline"] == "خبر مهم"
+    assert data["publisher"]["@type"] == "Organization" and data["image"][0].startswith(SITE)
+    article = make_post(section="articles", title="مقال")
+    assert json_ld(client.get(article.get_absolute_url()).content.decode())["@type"] == "Article"
+
+
+def test_json_ld_cannot_break_out_of_its_script(client):
+    post = make_post(title="</script><script>alert(1)</script>")
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in content
+    assert json_ld(content)["headline"] == "</script><script>alert(1)</script>"
+
+
+@override_settings(SITE_URL=SITE)
+def test_home_and_sections_have_canonical_feeds_and_organization(client):
+    home = client.get("/").content.decode()
+    assert f'<link rel="canonical" href="{SITE}/">' in home
+    assert 'type="application/atom+xml"' in home and 'href="/feed/"' in home
+    org = json_ld(home)
+    assert org["@type"] == "Organization" and org["url"] == SITE + "/" and org["logo"]["url"].startswith(SITE)
+    section = client.get("/news/").content.decode()
+    assert f'<link rel="canonical" href="{SITE}/news/">' in section and 'href="/news/feed/"' in section

@@ -1,0 +1,193 @@
+"""Uploads are judged by content and limits; images are served as WebP renditions; videos
+contact no other host until the visitor presses play."""
+
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from content import validators
+from content.models import Attachment, Photo, Post
+from content.validators import parse_video_url, validate_image, validate_mp4, validate_pdf
+from tests.content_helpers import (
+    MP4_BYTES,
+    PDF_BYTES,
+    add_attachments,
+    add_photos,
+    image_bytes,
+    image_upload,
+    make_post,
+)
+
+pytestmark = pytest.mark.usefixtures("party_content")
+
+
+def test_an_image_is_judged_by_its_content_not_its_name():
+    validate_image(image_upload("ok.jpg"))
+    validate_image(image_upload("ok.png", kind="PNG"))
+    with pytest.raises(ValidationError) as error:
+        validate_image(SimpleUploadedFile("fake.jpg", b"<?php echo 'hi'; ?>" * 50, content_type="image/jpeg"))
+    assert error.value.code == "not_an_image"
+    with pytest.raises(ValidationError):
+        validate_image(SimpleUploadedFile("report.jpg", PDF_BYTES, content_type="image/jpeg"))
+
+
+def test_images_over_the_size_or_pixel_limits_are_refused(monkeypatch):
+    monkeypatch.setattr(validators, "MAX_IMAGE_BYTES", 1000)
+    with pytest.raises(ValidationError) as error:
+        validate_image(SimpleUploadedFile("big.png", image_bytes((400, 400), "PNG", (1, 2, 3)) + b"\0" * 2000))
+    assert error.value.code == "too_large"
+    monkeypatch.undo()
+    with pytest.raises(ValidationError) as error:
+        validate_image(image_upload("wide.png", size=(13000, 2), kind="PNG"))  # tiny file, absurd dimensions
+    assert error.value.code == "too_many_pixels"
+
+
+def test_pdf_and_mp4_are_judged_by_content(monkeypatch):
+    validate_pdf(SimpleUploadedFile("r.pdf", PDF_BYTES))
+    with pytest.raises(ValidationError):
+        validate_pdf(SimpleUploadedFile("r.pdf", b"MZ\x90\x00 not a pdf at all"))
+    with pytest.raises(ValidationError):
+        validate_pdf(SimpleUploadedFile("r.pdf", b"%PDF-1.4 but truncated, no trailer"))
+    monkeypatch.setattr(validators, "MAX_PDF_BYTES", 10)
+    with pytest.raises(ValidationError) as error:
+        validate_pdf(SimpleUploadedFile("r.pdf", PDF_BYTES))
+    assert error.value.code == "too_large"
+    validate_mp4(SimpleUploadedFile("v.mp4", MP4_BYTES))
+    with pytest.raises(ValidationError):
+        validate_mp4(SimpleUploadedFile("v.mp4", PDF_BYTES))
+
+
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://youtu.be/dQw4w9WgXcQ?t=3", ("youtube", "dQw4w9WgXcQ")),
+        ("https://www.youtube.com/shorts/dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://vimeo.com/76979871", ("vimeo", "76979871")),
+        ("https://player.vimeo.com/video/76979871", ("vimeo", "76979871")),
+        ("https://evil.example/watch?v=dQw4w9WgXcQ", None),
+        ("javascript:alert(1)", None),
+    ],
+)
+def test_video_links(url, expected):
+    assert parse_video_url(url) == expected
+
+
+def _admin_post_data(**extra):
+    data = {
+        "section": "news",
+        "title_ar": "خبر مع صور",
+        "title_en": "",
+        "title_ckb": "",
+        "slug": "",
+        "status": "published",
+        "published_at_0": "2025-01-01",
+        "published_at_1": "10:00:00",
+        "featured": "",
+        "video_url": "",
+    }
+    for prefix in ("photos", "attachments", "charts"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(extra)
+    return data
+
+
+def test_admin_uploads_several_photos_at_once(client, superuser):
+    client.force_login(superuser)
+    data = _admin_post_data(
+        new_photos=[image_upload("a.jpg"), image_upload("b.jpg"), image_upload("c.png", kind="PNG")]
+    )
+    response = client.post("/admin/content/post/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    post = Post.objects.get()
+    assert [photo.order for photo in post.photos.all()] == [1, 2, 3]
+    assert post.slug == "خبر-مع-صور"
+
+
+def test_admin_refuses_a_fake_image_and_stores_nothing(client, superuser):
+    client.force_login(superuser)
+    fake = SimpleUploadedFile("cover.jpg", b"not really a jpeg" * 10, content_type="image/jpeg")
+    response = client.post("/admin/content/post/add/", _admin_post_data(cover_image=fake))
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not Post.objects.exists()
+    fake_photo = SimpleUploadedFile("x.jpg", b"GIF89a nope", content_type="image/jpeg")
+    response = client.post("/admin/content/post/add/", _admin_post_data(new_photos=[image_upload(), fake_photo]))
+    assert response.status_code == 200 and "x.jpg" in response.content.decode()
+    assert not Post.objects.exists() and not Photo.objects.exists()
+
+
+def test_admin_refuses_a_fake_pdf(client, superuser):
+    client.force_login(superuser)
+    data = _admin_post_data(
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-title_ar": "تقرير",
+            "attachments-0-file": SimpleUploadedFile("r.pdf", b"MZ fake exe", content_type="application/pdf"),
+            "attachments-0-order": "0",
+        }
+    )
+    response = client.post("/admin/content/post/add/", data)
+    assert response.status_code == 200
+    assert not Post.objects.exists() and not Attachment.objects.exists()
+
+
+def test_images_are_webp_renditions_with_srcset_size_and_lazy_loading(client):
+    post = make_post(cover_image=image_upload("cover.jpg", size=(1000, 600)), cover_alt_ar="وصف الغلاف")
+    add_photos(post, 3)
+    content = client.get(post.get_absolute_url()).content.decode()
+    cover = re.search(r'<figure class="post__cover">\s*(<img[^>]+>)', content).group(1)
+    assert re.search(r'srcset="[^"]+\.webp 480w, [^"]+\.webp 800w, [^"]+\.webp 1000w"', cover), cover
+    assert 'width="800" height="480"' in cover and 'alt="وصف الغلاف"' in cover
+    assert 'loading="lazy"' not in cover  # above the fold
+    gallery = content.split('class="gallery"')[1]
+    assert gallery.count('loading="lazy"') == 3 and ".webp" in gallery
+
+
+def test_attachments_show_their_size(client):
+    post = make_post()
+    add_attachments(post, 1)
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert "تقرير 0" in content and "PDF ·" in content and f"{len(PDF_BYTES)}" in content
+
+
+def test_a_linked_video_is_a_click_to_play_preview_that_contacts_no_other_host(client):
+    post = make_post(video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert 'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in content
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in content  # works without JavaScript
+    assert "<iframe" not in content
+    fetched = re.sub(r'<link rel="(canonical|alternate)"[^>]*>', "", content)  # addresses, not fetched
+    for src in re.findall(r'<(?:img|script|source|video|iframe|link)\b[^>]*\b(?:src|href|poster)="([^"]+)"', fetched):
+        assert not re.match(r"^(https?:)?//", src), src
+    assert "ytimg.com" not in content and "/static/img/video-poster.svg" in content
+    assert "/static/js/video.js" in content
+
+
+def test_an_uploaded_video_plays_from_the_site(client):
+    post = make_post(video_file=SimpleUploadedFile("v.mp4", MP4_BYTES, content_type="video/mp4"))
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert re.search(r'<video controls preload="none"[^>]*>\s*<source src="/uploads/posts/videos/', content)
+
+
+def test_media_posts_lead_with_their_gallery(client):
+    post = make_post(section="media", title="صور المؤتمر", cover_image=image_upload("c.jpg"))
+    add_photos(post, 2)
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert content.index('class="gallery"') < content.index("post__body")
+    listing = client.get("/media/").content.decode()
+    assert "2 صورة" in listing or "صورتان" in listing or "2" in listing.split("card__badges")[1][:200]
+
+
+def test_editor_upload_accepts_images_from_staff_only(client, staff_user):
+    response = client.post("/admin/editor-upload/", {"upload": image_upload()})
+    assert response.status_code == 302  # to the login page
+    client.force_login(staff_user)
+    response = client.post("/admin/editor-upload/", {"upload": image_upload("ملف شخصي.jpg")})
+    assert response.status_code == 200
+    url = response.json()["url"]
+    assert url.startswith("/uploads/editor/") and url.endswith(".jpg") and "ملف" not in url
+    bad = client.post("/admin/editor-upload/", {"upload": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>")})
+    assert bad.status_code == 400 and "error" in bad.json()

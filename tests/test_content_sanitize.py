@@ -1,0 +1,65 @@
+"""Rich text is cleaned when saved: what is stored is safe to render."""
+
+import pytest
+
+from content.models import Page
+from content.sanitize import clean_html
+from tests.content_helpers import make_post
+
+
+@pytest.mark.parametrize(
+    "dirty,forbidden",
+    [
+        ("<p>a</p><script>alert(1)</script>", ["<script", "alert(1)"]),
+        ('<p onclick="steal()">a</p>', ["onclick", "steal"]),
+        ('<img src="/x.png" onerror="steal()">', ["onerror", "steal"]),
+        ('<a href="javascript:steal()">link</a>', ["javascript:", "steal"]),
+        ('<a href="JaVaScRiPt:steal()">link</a>', ["steal"]),
+        ('<a href="data:text/html,<script>x</script>">link</a>', ["data:", "<script"]),
+        ('<p style="position:fixed;inset:0;z-index:999">overlay</p>', ["style=", "position", "z-index"]),
+        ('<p style="display:none">hidden</p>', ["style=", "display"]),
+        ("<style>body{display:none}</style><p>a</p>", ["<style", "display"]),
+        ('<iframe src="https://evil.example/phish"></iframe>', ["<iframe", "evil.example"]),
+        ('<iframe src="https://www.youtube.com/embed/abc"></iframe>', ["<iframe"]),
+        ('<iframe src="javascript:alert(1)"></iframe>', ["<iframe", "alert"]),
+        ('<iframe srcdoc="<script>x</script>"></iframe>', ["srcdoc", "<script", "<iframe"]),
+        ('<form action="https://evil.example"><input name="password"></form>', ["<form", "<input"]),
+        ('<object data="x.swf"></object><embed src="x.swf">', ["<object", "<embed"]),
+    ],
+)
+def test_dangerous_constructs_are_removed(dirty, forbidden):
+    cleaned = clean_html(dirty)
+    for piece in forbidden:
+        assert piece.lower() not in cleaned.lower(), (dirty, cleaned)
+
+
+def test_allowed_video_players_survive():
+    for src in ("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "https://player.vimeo.com/video/76979871"):
+        cleaned = clean_html(f'<iframe src="{src}" title="v" allowfullscreen onload="x()"></iframe>')
+        assert f'src="{src}"' in cleaned and "onload" not in cleaned
+
+
+def test_editor_output_is_kept():
+    html = (
+        '<h2>عنوان</h2><p><strong>غامق</strong> <em>مائل</em> <a href="https://example.org">رابط</a></p>'
+        "<blockquote><p>اقتباس</p></blockquote><ul><li>بند</li></ul><ol><li>أول</li></ol>"
+        '<table><tbody><tr><th>أ</th><td colspan="2">ب</td></tr></tbody></table>'
+        '<figure class="image"><img src="/uploads/editor/x.png" alt="وصف"><figcaption>تعليق</figcaption></figure>'
+    )
+    cleaned = clean_html(html)
+    for piece in ("<h2>", "<strong>", "<em>", 'href="https://example.org"', "<blockquote>", "<ul>", "<ol>",
+                  "<table>", 'colspan="2"', '<img src="/uploads/editor/x.png" alt="وصف">', "<figcaption>"):  # fmt: skip
+        assert piece in cleaned, piece
+
+
+def test_the_stored_body_of_posts_and_pages_is_clean(party_content):
+    post = make_post(
+        body_ar='<p onclick="x()">نص</p><script>alert(1)</script>', body_en="<p style='display:none'>x</p>"
+    )
+    post.refresh_from_db()
+    assert post.body_ar == "<p>نص</p>" and post.body_en == "<p>x</p>"
+    page = Page.objects.get(key="about")
+    page.body_ckb = '<a href="javascript:alert(1)">x</a>'
+    page.save()
+    page.refresh_from_db()
+    assert "javascript" not in page.body_ckb

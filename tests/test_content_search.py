@@ -1,0 +1,105 @@
+"""Arabic-aware search across posts, pages and principles (SQLite and PostgreSQL alike)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from content.models import Page, Post, Principle, SearchDocument
+from content.search import search
+from party_site.text import search_tokens
+from tests.content_helpers import make_post
+
+pytestmark = pytest.mark.usefixtures("party_content")
+
+
+def titles(query, language="ar"):
+    return [doc.title for doc in search(query, language)]
+
+
+def test_democracy_finds_the_word_with_tashkeel_and_with_a_clitic_prefix():
+    make_post(title="مقال أول", body_ar="<p>عن الدِّيمُقراطيّة في العراق</p>")
+    make_post(title="مقال ثان", body_ar="<p>الحرية والديمقراطية والعدالة</p>")
+    make_post(title="مقال ثالث", body_ar="<p>عن الاقتصاد</p>")
+    found = titles("الديمقراطية")
+    assert "مقال أول" in found and "مقال ثان" in found and "مقال ثالث" not in found
+
+
+@pytest.mark.parametrize(
+    "stored,query",
+    [
+        ("أحمد", "احمد"),
+        ("إصلاح", "اصلاح"),
+        ("آمال", "امال"),
+        ("ٱلقانون", "القانون"),
+        ("مستشفى", "مستشفي"),
+        ("مدرسة", "مدرسه"),
+        ("العــراق", "العراق"),
+        ("عام ٢٠٢٤", "2024"),
+        ("عام 2024", "٢٠٢٤"),
+    ],
+)
+def test_spelling_variants_are_folded_in_text_and_query(stored, query):
+    make_post(title="منشور", body_ar=f"<p>{stored}</p>")
+    assert "منشور" in titles(query)
+
+
+def test_normalisation_does_not_merge_different_words():
+    make_post(title="عن المدرسة", body_ar="<p>المدرسة</p>")
+    assert titles("المدرس") == []  # the arabic stemmer would have merged them
+    assert search_tokens("والديمقراطية") == search_tokens("الديمقراطية")
+
+
+def test_every_word_must_match_and_title_matches_rank_first():
+    make_post(title="الإصلاح الاقتصادي", body_ar="<p>نص</p>")
+    make_post(title="بيان", body_ar="<p>عن الإصلاح الاقتصادي في البلاد</p>")
+    make_post(title="الإصلاح السياسي", body_ar="<p>نص</p>")
+    assert titles("الاصلاح الاقتصادي") == ["الإصلاح الاقتصادي", "بيان"]
+
+
+def test_pages_and_principles_are_found(client):
+    principle = Principle.objects.first()
+    word = principle.body.split()[3]
+    assert principle.title in titles(word) or any(principle.title == t for t in titles(principle.title))
+    page = Page.objects.get(key="about")
+    assert page.title in titles(page.title)
+
+
+def test_drafts_and_scheduled_posts_are_not_found():
+    make_post(title="مسودة المؤتمر", status=Post.Status.DRAFT)
+    make_post(title="مؤتمر قادم", when=timezone.now() + timedelta(days=1))
+    found = titles("المؤتمر") + titles("مؤتمر")
+    assert "مسودة المؤتمر" not in found and "مؤتمر قادم" not in found
+
+
+def test_search_follows_edits_including_queryset_update():
+    post = make_post(title="عنوان قديم")
+    assert titles("قديم") == ["عنوان قديم"]
+    Post.objects.filter(pk=post.pk).update(title_ar="عنوان جديد")
+    assert titles("قديم") == [] and titles("جديد") == ["عنوان جديد"]
+    post.delete()
+    assert not SearchDocument.objects.filter(title="عنوان جديد").exists()
+
+
+def test_search_in_english_uses_english_text_with_arabic_fallback():
+    make_post(title="الانتخابات", title_en="Elections")
+    make_post(title="بيان عربي فقط")
+    assert "Elections" in titles("elections", "en") and "الانتخابات" not in titles("elections", "en")
+    assert "بيان عربي فقط" in titles("بيان", "en")
+
+
+def test_search_page_states_snippets_and_pagination(client):
+    empty = client.get("/search/").content.decode()
+    assert "<h1>" in empty and 'name="q"' in empty and "results" not in empty
+    none = client.get("/search/", {"q": "كلمةغيرموجودة"}).content.decode()
+    assert "كلمةغيرموجودة" in none and 'role="status"' in none
+    for index in range(12):
+        make_post(title=f"الديمقراطية رقم {index}", body_ar="<p>نص عن الدِّيمُقراطيّة والحرية</p>")
+    first = client.get("/search/", {"q": "الديمقراطية"})
+    content = first.content.decode()
+    assert content.count('class="result"') == 10
+    assert "<mark>الدِّيمُقراطيّة</mark>" in content  # highlighted as written
+    assert "?q=%D8%A7%D9%84%D8%AF%D9%8A%D9%85%D9%82%D8%B1%D8%A7%D8%B7%D9%8A%D8%A9&amp;page=2" in content
+    second = client.get("/search/", {"q": "الديمقراطية", "page": 2}).content.decode()
+    assert 2 <= second.count('class="result"') < 10
+    assert client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode().count("<script>alert") == 0
