@@ -178,6 +178,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     date_hierarchy = "submitted_at"
     list_per_page = 50
     actions = ["export_csv"]
+
+    class Media:
+        css = {"all": ["membership/admin.css"]}
+
     inlines = [StatusChangeInline, OutgoingEmailInline]
     applicant_fields = (
         ("first_name", "father_name", "grandfather_name", "family_name"),
@@ -233,7 +237,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("reference"), ordering="reference")
     def reference_display(self, obj):
-        return format_html('<bdi dir="ltr">{}</bdi>', obj.display_reference)
+        return format_html('<bdi dir="ltr" class="nowrap">{}</bdi>', obj.display_reference)
 
     @admin.display(description=_("mobile phone"), ordering="phone")
     def phone_display(self, obj):
@@ -247,9 +251,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     def age(self, obj):
         return age_on(obj.birth_date, timezone.localdate()) if obj.birth_date else "—"
 
-    @admin.display(description=_("possible duplicate"), boolean=True, ordering="possible_duplicate")
+    @admin.display(description=_("possible duplicate"), ordering="-possible_duplicate")
     def duplicate_flag(self, obj):
-        return obj.possible_duplicate
+        if obj.possible_duplicate:
+            return format_html('<span class="membership-duplicate">⚠ {}</span>', _("check"))
+        return ""
 
     @admin.display(description=_("possible duplicates"))
     def possible_duplicates(self, obj):

@@ -17,9 +17,9 @@ from .phone import normalize_iraqi_mobile
 
 MINIMUM_AGE = 18
 # Wrapped in left-to-right isolates (LRI … PDI) so the groups of digits keep their order inside an
-# Arabic sentence, in plain text as in HTML.
-PHONE_EXAMPLE = "\u20660770 123 4567\u2069"
-PHONE_EXAMPLE_INTERNATIONAL = "\u2066+964 770 123 4567\u2069"
+# Arabic sentence, in plain text as in HTML; no-break spaces keep each number on one line.
+PHONE_EXAMPLE = "\u20660770\u00a0123\u00a04567\u2069"
+PHONE_EXAMPLE_INTERNATIONAL = "\u2066+964\u00a0770\u00a0123\u00a04567\u2069"
 # Digits are not names; angle brackets and the like are never part of one.
 _NOT_A_NAME = re.compile(r"[0-9٠-٩۰-۹<>{}\[\]@#$%^&*=+_|\\/;:!?\"]")
 
@@ -38,7 +38,7 @@ class BirthDateWidget(forms.MultiWidget):
     template_name = "membership/widgets/birth_date.html"
 
     def __init__(self, attrs=None):
-        months = [("", _("Month"))] + [(number, f"{number} — {name}") for number, name in MONTHS.items()]
+        months = [("", _("Choose…"))] + [(number, f"{number} — {name}") for number, name in MONTHS.items()]
         numeric = {"inputmode": "numeric", "dir": "ltr"}
         widgets = {
             "day": forms.TextInput(attrs={**numeric, "autocomplete": "bday-day", "maxlength": 2, "size": 2}),
@@ -65,6 +65,7 @@ class BirthDateWidget(forms.MultiWidget):
 class BirthDateField(forms.MultiValueField):
     widget = BirthDateWidget
     default_error_messages = {
+        "required": _("Enter your date of birth: day, month and year."),
         "incomplete": _("Enter your date of birth: day, month and year."),
         "invalid": _("This date does not exist. Check the day, month and year."),
     }
@@ -266,7 +267,13 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(field name, first error) for the list at the top of the page, in the form's order."""
-        return [(name, self.errors[name][0]) for name in self.fields if name in self.errors]
+        summary = []
+        for name, field in self.fields.items():
+            if name in self.errors:
+                error = self.errors[name][0]
+                # A declaration's own message says what it is about; other fields are named first.
+                summary.append((name, error if isinstance(field, forms.BooleanField) else f"{field.label}: {error}"))
+        return summary
 
     def application_data(self) -> dict:
         """What `submit_application` stores."""

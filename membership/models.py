@@ -133,7 +133,7 @@ class Application(models.Model):
     declares_principles = models.BooleanField(_("agrees with the principles and bylaws"))
     consents_privacy = models.BooleanField(_("consents to data processing"))
 
-    language = models.CharField(_("language"), max_length=8, default="ar", editable=False)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="ar", editable=False)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
     member_number = models.PositiveIntegerField(_("member number"), null=True, blank=True, unique=True, editable=False)
@@ -218,7 +218,7 @@ class StatusChange(models.Model):
         ordering = ["changed_at", "pk"]
 
     def __str__(self):
-        return f"{self.application} → {self.to_status}"
+        return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
 
 
 class MemberNumberCounter(models.Model):
