@@ -45,5 +45,8 @@ messages: $(VENV)/.installed  ## Refresh the .po files after changing translatab
 		(cd $$app && DJANGO_DEBUG=1 ../$(PY) ../manage.py makemessages -l ar -l ckb --no-obsolete) || exit 1; \
 	done
 
+bench-join: $(VENV)/.installed  ## 1,000 applications from 20 clients to gunicorn + PostgreSQL (BENCH_ARGS=--help)
+	$(PY) scripts/bench_join.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

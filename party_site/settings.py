@@ -253,6 +253,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who is told of new membership applications and feedback (comma-separated addresses).
 MEMBERSHIP_NOTIFY_EMAILS = env_list("MEMBERSHIP_NOTIFY_EMAILS")
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
+# Rejected and withdrawn applications are deleted this many days after the decision
+# (`manage.py purge_applications`, daily from cron).
+MEMBERSHIP_RETENTION_DAYS = int(os.environ.get("MEMBERSHIP_RETENTION_DAYS", "180"))
 
 # --- Anti-spam for public forms (party_site/antispam.py).
 ANTISPAM_MIN_SECONDS = float(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))

@@ -1,0 +1,47 @@
+"""Delete rejected and withdrawn applications decided more than N days ago, with every row that
+mentions them (history, e-mails, admin log entries). Run it daily from cron.
+
+    manage.py purge_applications                 # N = MEMBERSHIP_RETENTION_DAYS (default 180)
+    manage.py purge_applications --days 90 --dry-run
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from membership.models import Application, Status
+from membership.workflow import erase_application
+
+
+class Command(BaseCommand):
+    help = "Delete rejected and withdrawn applications older than the retention period, leaving no copy."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Keep decisions younger than this many days (default: MEMBERSHIP_RETENTION_DAYS).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only count what would be deleted.")
+
+    def handle(self, *args, days=None, dry_run=False, **options):
+        days = settings.MEMBERSHIP_RETENTION_DAYS if days is None else days
+        if days < 0:
+            raise CommandError("--days cannot be negative.")
+        cutoff = timezone.now() - datetime.timedelta(days=days)
+        due = Application.objects.filter(
+            status__in=[Status.REJECTED, Status.WITHDRAWN], decided_at__lt=cutoff
+        ).order_by("pk")
+        if dry_run:
+            self.stdout.write(f"{due.count()} application(s) decided more than {days} days ago would be deleted.")
+            return
+        deleted = 0
+        with transaction.atomic():
+            for application in due.select_for_update():
+                erase_application(application)
+                deleted += 1
+        self.stdout.write(f"Deleted {deleted} application(s) decided more than {days} days ago.")

@@ -1,0 +1,321 @@
+"""The public membership form at /join/: rules, what is stored, what the applicant sees."""
+
+import datetime
+import logging
+import re
+import smtplib
+import time
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.utils import translation
+
+from membership.forms import ApplicationForm
+from membership.models import Application, Governorate, Status
+from membership.phone import normalize_iraqi_mobile
+from party_site import antispam
+from party_site.models import OutgoingEmail
+from tests.membership_data import post_data, today, years_before
+
+JOIN = "/join/"
+
+
+@pytest.fixture(autouse=True)
+def membership_settings(settings):
+    settings.ANTISPAM_MIN_SECONDS = 3
+    settings.ANTISPAM_RATE_LIMIT = (1000, 3600)
+    settings.SECRET_KEY = f"test-key-{time.time_ns()}"  # fresh rate-limit counters per test (Redis keeps them)
+    settings.MEMBERSHIP_NOTIFY_EMAILS = ["officers@party.example"]
+
+
+@pytest.fixture
+def post(client, party_content, django_capture_on_commit_callbacks):
+    def send(url=JOIN, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, post_data(**overrides))
+
+    return send
+
+
+def test_a_valid_application_is_saved_with_every_field(post, client):
+    response = post()
+    assert response.status_code == 302 and response["Location"] == "/join/thanks/"
+    application = Application.objects.get()
+    assert application.full_name == "أحمد علي حسين الربيعي"
+    assert application.birth_date == datetime.date(1990, 3, 15)
+    assert (application.gender, application.governorate, application.district) == ("male", "basra", "الزبير")
+    assert application.phone == "+9647701234567"
+    assert application.email == "ahmed@example.org"
+    assert (application.education, application.occupation, application.heard_from) == ("bachelor", "مهندس", "friend")
+    assert application.motivation == "أريد أن أشارك في بناء دولة المواطنة."
+    assert all(
+        getattr(application, name)
+        for name in (
+            "declares_iraqi",
+            "declares_no_other_party",
+            "declares_not_barred",
+            "declares_principles",
+            "consents_privacy",
+        )
+    )
+    assert application.status == Status.NEW and application.member_number is None
+    assert application.language == "ar"
+    assert re.fullmatch(r"\d{9}", application.reference)
+    assert list(application.history.values_list("from_status", "to_status")) == [("", "new")]
+
+
+def test_optional_fields_may_be_left_empty(post):
+    assert post(family_name="", email="", motivation="", heard_from="").status_code == 302
+    application = Application.objects.get()
+    assert application.email == "" and application.family_name == ""
+
+
+def test_confirmation_shows_the_reference_and_nothing_else_about_the_applicant(post, client):
+    post()
+    application = Application.objects.get()
+    page = client.get("/join/thanks/")
+    content = page.content.decode()
+    assert application.display_reference in content
+    for personal in ("أحمد", "الربيعي", "7701234567", "ahmed@example.org", "الزبير"):
+        assert personal not in content
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_the_confirmation_url_reveals_nothing_and_needs_the_session(client, party_content):
+    response = client.get("/join/thanks/")
+    assert response.status_code == 302 and response["Location"] == JOIN
+
+
+@pytest.mark.parametrize(
+    "years,days,accepted",
+    [(18, 1, False), (18, 0, True), (40, 0, True)],
+    ids=["17-years-364-days", "18-today", "40"],
+)
+def test_applicants_must_be_18(post, years, days, accepted):
+    born = years_before(today(), years) + datetime.timedelta(days=days)
+    response = post(birth_date_day=str(born.day), birth_date_month=str(born.month), birth_date_year=str(born.year))
+    assert Application.objects.exists() is accepted
+    if not accepted:
+        assert "18" in response.context["form"].errors["birth_date"][0]
+
+
+def test_born_on_29_february_is_of_age_on_1_march():
+    from membership.forms import eighteenth_birthday
+
+    assert eighteenth_birthday(datetime.date(2004, 2, 29)) == datetime.date(2022, 3, 1)
+    assert eighteenth_birthday(datetime.date(2006, 2, 28)) == datetime.date(2024, 2, 28)
+
+
+def test_birth_date_accepts_eastern_arabic_digits(post):
+    assert post(birth_date_day="١٥", birth_date_month="3", birth_date_year="١٩٩٠").status_code == 302
+    assert Application.objects.get().birth_date == datetime.date(1990, 3, 15)
+
+
+@pytest.mark.parametrize("day,month,year", [("31", "2", "1990"), ("", "3", "1990"), ("x", "3", "1990")])
+def test_impossible_or_incomplete_dates_are_refused(post, day, month, year):
+    response = post(birth_date_day=day, birth_date_month=month, birth_date_year=year)
+    assert response.status_code == 200 and "birth_date" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "+964 770 123 4567",
+        "+9647701234567",
+        "00964 770 123 4567",
+        "00964-770-123-4567",
+        "0770 123 4567",
+        "0770-123-4567",
+        "07701234567",
+        "٠٧٧٠ ١٢٣ ٤٥٦٧",
+        "+٩٦٤ ٧٧٠ ١٢٣ ٤٥٦٧",
+        "۰۷۷۰۱۲۳۴۵۶۷",
+        "\u200e0770 123 4567\u200f",
+    ],
+)
+def test_each_way_of_writing_an_iraqi_mobile_is_stored_in_e164(written):
+    assert normalize_iraqi_mobile(written) == "+9647701234567"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["0770 123 456", "077012345678", "01 234 5678", "+964 1 234 5678", "+44 7700 900123", "9647701234567", "phone"],
+)
+def test_anything_else_is_refused_with_the_expected_form(post, written):
+    response = post(phone=written)
+    assert not Application.objects.exists()
+    error = response.context["form"].errors["phone"][0]
+    assert "0770\u00a0123\u00a04567" in error and "+964\u00a0770\u00a0123\u00a04567" in error
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    ["declares_iraqi", "declares_no_other_party", "declares_not_barred", "declares_principles", "consents_privacy"],
+)
+def test_each_declaration_is_required(post, declaration):
+    response = post(**{declaration: None})
+    assert response.status_code == 200 and not Application.objects.exists()
+    assert list(response.context["form"].errors) == [declaration]
+
+
+def test_errors_stand_next_to_their_field_and_everything_typed_is_kept(post):
+    response = post(phone="12345", declares_iraqi=None)
+    content = response.content.decode()
+    assert 'id="id_phone_error"' in content
+    assert re.search(
+        r'<input[^>]*aria-describedby="id_phone_helptext id_phone_error"[^>]*name="phone"|'
+        r'<input[^>]*name="phone"[^>]*aria-describedby="id_phone_helptext id_phone_error"',
+        content,
+    )
+    assert 'aria-invalid="true"' in content
+    for typed in ('value="12345"', 'value="أحمد"', 'value="الزبير"', 'value="ahmed@example.org"', "بناء دولة المواطنة"):
+        assert typed in content
+    assert re.search(r'<option value="basra" selected>', content)
+    assert re.search(r'name="declares_principles"[^>]*checked|checked[^>]*name="declares_principles"', content)
+    assert 'href="#field-phone"' in content  # the summary at the top links to the field
+
+
+def test_errors_are_in_the_visitors_language(client, party_content):
+    english = client.post("/en/join/", post_data(phone="12345")).content.decode()
+    arabic = client.post(JOIN, post_data(phone="12345")).content.decode()
+    assert "Enter an Iraqi mobile number" in english
+    assert "أدخل رقم هاتف محمول عراقياً" in arabic
+    assert "رقم الهاتف المحمول" in arabic and "Mobile phone number" in english
+
+
+def test_form_is_built_for_phones_and_works_without_javascript(client, party_content):
+    content = client.get(JOIN).content.decode()
+    assert re.search(r'<form[^>]*method="post"', content) and 'type="submit"' in content
+    phone = re.search(r"<input[^>]*name=\"phone\"[^>]*>", content).group(0)
+    assert 'type="tel"' in phone and 'dir="ltr"' in phone and 'autocomplete="tel"' in phone
+    email = re.search(r"<input[^>]*name=\"email\"[^>]*>", content).group(0)
+    assert 'type="email"' in email and 'dir="ltr"' in email and 'autocomplete="email"' in email
+    for token in ("given-name", "family-name", "bday-day", "bday-month", "bday-year", "address-level1"):
+        assert f'autocomplete="{token}"' in content
+    assert 'href="/privacy/"' in content  # the privacy notice, linked from the consent
+    assert "انضموا إلينا في بناء مستقبل" in content and "طلب انضمام" in content
+
+
+def test_governorates_are_the_eighteen_and_halabja_in_the_partys_order():
+    expected = [
+        "بغداد",
+        "نينوى",
+        "البصرة",
+        "ذي_قار",
+        "ميسان",
+        "واسط",
+        "بابل",
+        "كربلاء",
+        "النجف",
+        "القادسية",
+        "المثنى",
+        "الأنبار",
+        "صلاح_الدين",
+        "ديالى",
+        "كركوك",
+        "أربيل",
+        "السليمانية",
+        "دهوك",
+        "حلبجة",
+    ]
+    with translation.override("ar"):
+        labels = [str(label).replace(" ", "_") for label in Governorate.labels]
+        form_labels = [str(label).replace(" ", "_") for value, label in ApplicationForm().fields["governorate"].choices]
+    assert labels == expected
+    assert form_labels[1:] == expected
+
+
+def test_references_are_unique_and_a_clash_is_retried(post, client):
+    post()
+    first = Application.objects.get().reference
+    with mock.patch("membership.workflow.new_reference", side_effect=[first, "123456789"]):
+        post(phone="0780 000 0000")
+    assert set(Application.objects.values_list("reference", flat=True)) == {first, "123456789"}
+
+
+def test_references_are_random_not_sequential(db):
+    from membership.models import new_reference
+
+    references = [new_reference() for _ in range(200)]
+    assert len(set(references)) == 200
+    assert all(re.fullmatch(r"\d{9}", ref) for ref in references)
+
+
+# --- anti-spam, through the real view
+
+
+def test_honeypot_is_refused_with_a_neutral_error_and_nothing_saved(post):
+    response = post(website="http://spam.example")
+    assert not Application.objects.exists()
+    assert response.context["form"].non_field_errors() == [str(antispam.NEUTRAL_ERROR)]
+    assert 'value="أحمد"' in response.content.decode()  # a person caught by mistake loses nothing
+
+
+def test_a_form_sent_too_fast_is_refused(post):
+    post(**{antispam.TOKEN_FIELD: aged(1)})
+    assert not Application.objects.exists()
+
+
+def test_a_form_without_a_valid_token_is_refused(post):
+    post(**{antispam.TOKEN_FIELD: "forged"})
+    assert not Application.objects.exists()
+
+
+def test_rate_limit_per_client(post, settings, client):
+    settings.ANTISPAM_RATE_LIMIT = (2, 3600)
+    for n in range(3):
+        post(phone=f"0770 000 000{n}")
+    assert Application.objects.count() == 2
+    other = client.post(JOIN, post_data(phone="0770 000 0009"), REMOTE_ADDR="198.51.100.20")
+    assert other.status_code == 302 and Application.objects.count() == 3
+
+
+def aged(seconds):
+    from tests.membership_data import aged_token
+
+    return aged_token(seconds)
+
+
+# --- e-mail
+
+
+def test_applicant_is_acknowledged_in_their_language_and_officers_are_notified_without_personal_data(
+    client, party_content, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/join/", post_data())
+    application = Application.objects.get()
+    assert application.language == "en"
+    to_applicant = next(m for m in mail.outbox if m.to == ["ahmed@example.org"])
+    assert application.display_reference in to_applicant.subject + to_applicant.body
+    assert "Thank you for applying" in to_applicant.body
+    to_officers = next(m for m in mail.outbox if m.to == ["officers@party.example"])
+    assert application.display_reference in to_officers.body
+    assert f"/admin/membership/application/{application.pk}/change/" in to_officers.body
+    for personal in ("أحمد", "الربيعي", "7701234567", "ahmed@example.org", "الزبير", "مهندس"):
+        assert personal not in to_officers.subject + to_officers.body
+
+
+def test_no_acknowledgement_without_an_address(post):
+    post(email="")
+    assert [m.to for m in mail.outbox] == [["officers@party.example"]]
+
+
+def test_an_email_failure_keeps_the_application_and_is_visible_to_staff(post, caplog):
+    failing = mock.patch("django.core.mail.EmailMessage.send", side_effect=smtplib.SMTPConnectError(421, "down"))
+    with failing, caplog.at_level(logging.INFO):
+        response = post()
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert set(application.emails.values_list("status", flat=True)) == {OutgoingEmail.Status.FAILED}
+    assert application.emails.count() == 2
+    for personal in ("أحمد", "7701234567", "ahmed@example.org", application.reference):
+        assert personal not in caplog.text
+
+
+def test_nothing_personal_is_logged_when_applying(post, caplog):
+    with caplog.at_level(logging.DEBUG):
+        post()
+    for personal in ("أحمد", "7701234567", "ahmed@example.org", "الربيعي"):
+        assert personal not in caplog.text
