@@ -18,10 +18,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from party_site.admin import OutgoingEmailInline
+from party_site.governorates import Governorate
+from party_site.phone import search_digits
 from party_site.text import search_tokens
 
-from .models import TRANSITIONS, Application, ApplicationExport, Governorate, Status, StatusChange
-from .phone import search_digits
+from .models import TRANSITIONS, Application, ApplicationExport, Status, StatusChange
 from .workflow import TransitionNotAllowed, change_status
 
 DECISION_LABELS = {

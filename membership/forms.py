@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
+from party_site.phone import normalize_iraqi_mobile
 from party_site.text import to_western_digits
 
 from .models import Application
-from .phone import normalize_iraqi_mobile
 
 MINIMUM_AGE = 18
 # Wrapped in left-to-right isolates (LRI … PDI) so the groups of digits keep their order inside an
@@ -96,14 +96,14 @@ class IraqiMobileField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return value
-        normalized = normalize_iraqi_mobile(value)
-        if normalized is None:
+        try:
+            return normalize_iraqi_mobile(value)
+        except ValidationError:
             raise ValidationError(
                 self.error_messages["invalid"],
                 code="invalid",
                 params={"example": PHONE_EXAMPLE, "international": PHONE_EXAMPLE_INTERNATIONAL},
-            )
-        return normalized
+            ) from None
 
 
 class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from party_site.governorates import Governorate
 from party_site.models import OutgoingEmail
 from party_site.text import search_text, search_tokens
 
@@ -29,30 +30,6 @@ def new_reference() -> str:
 def format_reference(reference: str) -> str:
     """'482913057' → '482-913-057': easier to read aloud and to copy."""
     return "-".join(reference[i : i + 3] for i in range(0, len(reference), 3))
-
-
-class Governorate(models.TextChoices):
-    """The 18 governorates and Halabja, in the order the party lists them."""
-
-    BAGHDAD = "baghdad", _("Baghdad")
-    NINEVEH = "nineveh", _("Nineveh")
-    BASRA = "basra", _("Basra")
-    DHI_QAR = "dhi-qar", _("Dhi Qar")
-    MAYSAN = "maysan", _("Maysan")
-    WASIT = "wasit", _("Wasit")
-    BABIL = "babil", _("Babil")
-    KARBALA = "karbala", _("Karbala")
-    NAJAF = "najaf", _("Najaf")
-    QADISIYYAH = "qadisiyyah", _("Al-Qadisiyyah")
-    MUTHANNA = "muthanna", _("Al-Muthanna")
-    ANBAR = "anbar", _("Al-Anbar")
-    SALAH_AL_DIN = "salah-al-din", _("Salah al-Din")
-    DIYALA = "diyala", _("Diyala")
-    KIRKUK = "kirkuk", _("Kirkuk")
-    ERBIL = "erbil", _("Erbil")
-    SULAYMANIYAH = "sulaymaniyah", _("Sulaymaniyah")
-    DUHOK = "duhok", _("Duhok")
-    HALABJA = "halabja", _("Halabja")
 
 
 class Gender(models.TextChoices):

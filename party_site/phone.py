@@ -70,3 +70,12 @@ class IraqiMobileField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         return normalize_iraqi_mobile(value) if value else value
+
+
+def search_digits(value: str) -> str:
+    """The digits of a staff search, with a leading 0 / 00964 / +964 dropped, to match stored numbers."""
+    digits = re.sub(r"\D", "", to_western_digits(value or ""))
+    for prefix in ("00964", "964", "0"):
+        if digits.startswith(prefix) and len(digits) > len(prefix):
+            return digits[len(prefix) :]
+    return digits

@@ -41,11 +41,11 @@ VENV_BIN = ROOT / ".venv" / "bin"
 
 FIRST = ["أحمد", "محمد", "علي", "حسين", "زينب", "فاطمة", "مريم", "عمر", "يوسف", "نور", "سارة", "كرار", "هه‌ڤال", "ئاراس"]
 FAMILY = ["الربيعي", "الجبوري", "التميمي", "العبيدي", "الدليمي", "البياتي", "الخزرجي", "", "زه‌نگنه"]
-GOVERNORATES = [
+GOVERNORATES = [  # party_site.governorates.Governorate values
     "baghdad",
     "nineveh",
     "basra",
-    "dhi-qar",
+    "dhi_qar",
     "maysan",
     "wasit",
     "babil",
@@ -54,7 +54,7 @@ GOVERNORATES = [
     "qadisiyyah",
     "muthanna",
     "anbar",
-    "salah-al-din",
+    "saladin",
     "diyala",
     "kirkuk",
     "erbil",

@@ -8,12 +8,13 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from membership.models import Application
-from membership.phone import normalize_iraqi_mobile
 from membership.workflow import erase_application
+from party_site.phone import normalize_iraqi_mobile
 from party_site.text import to_western_digits
 
 
@@ -31,9 +32,10 @@ class Command(BaseCommand):
         if reference:
             applications = Application.objects.filter(reference=re.sub(r"\D", "", to_western_digits(reference)))
         else:
-            number = normalize_iraqi_mobile(phone)
-            if number is None:
-                raise CommandError("That is not an Iraqi mobile number.")
+            try:
+                number = normalize_iraqi_mobile(phone)
+            except ValidationError:
+                raise CommandError("That is not an Iraqi mobile number.") from None
             applications = Application.objects.filter(phone=number)
         found = applications.count()
         if not found:
