@@ -17,3 +17,13 @@ def staff_user(db, django_user_model):
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("root", password="pw-root-1")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last, after every other test (as Django's runner puts TransactionTestCases last).
+
+    They use the live server, whose transactional database is emptied after each test, and Playwright's
+    session-wide event loop, which Django's async-safety guard would otherwise see in later tests.
+    The quick tests also report first.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
