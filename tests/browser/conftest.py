@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -79,7 +80,11 @@ def browser_context_args(browser_context_args, live_server):
 
 @pytest.fixture
 def site(live_server, django_db_serialized_rollback, party_content):
-    """The live site with the party's text loaded, as after `make run`. Returns the server's base URL."""
+    """The live site with the party's text loaded, as after `make run`. Returns the server's base URL.
+
+    The cache is emptied first, so rate limits counted in Redis by earlier tests do not carry over.
+    """
+    cache.clear()
     return live_server.url
 
 

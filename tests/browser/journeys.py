@@ -35,8 +35,6 @@ def watch_csp(page):
     breaches = []
     page.on(
         "console",
-        lambda message: (
-            breaches.append(message.text) if "Content Security Policy" in message.text else None
-        ),
+        lambda message: breaches.append(message.text) if "Content Security Policy" in message.text else None,
     )
     return breaches

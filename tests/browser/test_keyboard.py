@@ -1,19 +1,13 @@
 """Everything can be used with a keyboard: reached by Tab, with a focus that can be seen."""
 
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext
 
 from tests.browser.conftest import VIEWPORTS
+from tests.browser.journeys import t
 from tests.browser.keyboard import keyboard_problems
 from tests.browser.pages import PAGE_TYPES, open_page
 
 pytestmark = pytest.mark.browser
-
-
-def t(msgid, lang):
-    with translation.override(lang):
-        return gettext(msgid)
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
