@@ -17,7 +17,12 @@ PRODUCTION_ENV = {
 
 
 def run_python(code, **env):
-    base = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    # A clean environment for the settings under test: no DJANGO_* and no DATABASE_URL/REDIS_URL of the test run.
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key not in ("DATABASE_URL", "REDIS_URL")
+    }
     base.update(env)
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120)
 

@@ -1,4 +1,5 @@
-"""axe finds nothing on any public page type, in Arabic and English, on a phone and a desktop.
+"""axe finds nothing on any public page type, in Arabic and English, on a phone and a desktop, and every
+interactive element can be reached by Tab and shows its focus (tests/browser/keyboard.py).
 
 Each page is also photographed (test-artifacts/screenshots/<page>-<lang>-<size>.png) so anyone can look at
 what the test saw.
@@ -8,13 +9,15 @@ import pytest
 
 from tests.browser.a11y import PATCHED_AXE, STOCK_AXE, describe, run_axe
 from tests.browser.conftest import VIEWPORTS
+from tests.browser.keyboard import keyboard_problems
 from tests.browser.pages import PAGE_TYPES, open_page
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_type_has_no_axe_violations_in_either_language_or_size(name, site, new_context, screenshot_dir):
+def test_page_type_passes_axe_and_keyboard_checks_in_both_languages_and_sizes(name, site, new_context, screenshot_dir):
+    """axe finds nothing, and every interactive element is reached by Tab with a focus that can be seen."""
     path, prepare, status = PAGE_TYPES[name]
     prepare()
     failures = []
@@ -23,9 +26,13 @@ def test_page_type_has_no_axe_violations_in_either_language_or_size(name, site, 
         for lang in ("ar", "en"):
             open_page(page, path, lang, status)
             page.screenshot(path=screenshot_dir / f"{name}-{lang}-{size}.png", full_page=True)
+            where = f"--- {name} in {lang} at {size} ({page.url})"
             violations = run_axe(page)
             if violations:
-                failures.append(f"--- {name} in {lang} at {size} ({page.url})\n{describe(violations)}")
+                failures.append(f"{where}: axe\n{describe(violations)}")
+            problems = keyboard_problems(page)
+            if problems:
+                failures.append(f"{where}: keyboard\n" + "\n".join(problems))
     assert not failures, "\n".join(failures)
 
 

@@ -1,26 +1,16 @@
-"""Everything can be used with a keyboard: reached by Tab, with a focus that can be seen."""
+"""The skip link and the phone menu work from the keyboard.
+
+That every element of every page type is reached by Tab with a visible focus is checked with axe, in
+test_accessibility.py, on the same page loads.
+"""
 
 import pytest
 
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.journeys import t
-from tests.browser.keyboard import keyboard_problems
-from tests.browser.pages import PAGE_TYPES, open_page
+from tests.browser.pages import open_page
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("name", PAGE_TYPES)
-def test_every_interactive_element_is_reached_by_tab_and_shows_focus(name, site, new_context):
-    path, prepare, status = PAGE_TYPES[name]
-    prepare()
-    problems = []
-    for size, viewport in VIEWPORTS.items():
-        page = new_context(viewport=viewport).new_page()
-        for lang in ("ar", "en"):
-            open_page(page, path, lang, status)
-            problems += [f"{lang} {size}: {problem}" for problem in keyboard_problems(page)]
-    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
