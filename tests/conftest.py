@@ -36,3 +36,13 @@ def content_editor(roles, django_user_model):
     user = django_user_model.objects.create_user("content-editor", password="pw-content-1", is_staff=True)
     user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
     return user
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last, after every other test (as Django's runner puts TransactionTestCases last).
+
+    They use the live server, whose transactional database is emptied after each test, and Playwright's
+    session-wide event loop, which Django's async-safety guard would otherwise see in later tests.
+    The quick tests also report first.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

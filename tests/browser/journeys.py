@@ -1,0 +1,40 @@
+"""Steps that several journeys share: translated labels, logging in to the admin, watching for CSP breaches."""
+
+import re
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
+
+def t(msgid, lang="ar"):
+    """The text a visitor sees for a msgid, in a language (labels come from the .po files, not the test)."""
+    with translation.override(lang):
+        return str(gettext(msgid))
+
+
+def admin_url(path=""):
+    return "/" + settings.ADMIN_URL + path
+
+
+def html_lang_dir(page):
+    return page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]")
+
+
+def log_in_to_admin(page, username, password):
+    """Log in through the admin's own form (django-axes watches it), in Arabic as staff see it."""
+    page.goto(admin_url())
+    page.get_by_label(t("Username")).fill(username)
+    page.get_by_label(t("Password")).fill(password)
+    page.get_by_role("button", name=t("Log in")).click()
+    page.wait_for_url(re.compile(re.escape(admin_url()) + r"$"))
+
+
+def watch_csp(page):
+    """Collect Content-Security-Policy breaches the browser reports on this page (a list that fills up)."""
+    breaches = []
+    page.on(
+        "console",
+        lambda message: breaches.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    return breaches
