@@ -4,13 +4,19 @@ import re
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 
 def t(msgid, lang="ar"):
     """The text a visitor sees for a msgid, in a language (labels come from the .po files, not the test)."""
     with translation.override(lang):
         return str(gettext(msgid))
+
+
+def tc(context, msgid, lang="ar"):
+    """Like t(), for a msgid with a context (pgettext)."""
+    with translation.override(lang):
+        return str(pgettext(context, msgid))
 
 
 def admin_url(path=""):

@@ -1,6 +1,7 @@
 """Tab through a page and record, for each element that takes focus, whether its focus can be seen."""
 
 # Marks every visible interactive element with data-kb="<n>" and records its look while not focused.
+# A radio group counts once, as the browser's Tab order does.
 MARK_FOCUSABLES = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, iframe, ' +
                    '[contenteditable=""], [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
@@ -8,7 +9,14 @@ MARK_FOCUSABLES = """() => {
   const found = [];
   for (const el of document.querySelectorAll(selector)) {
     if (el.disabled || el.closest('[inert]') || !el.checkVisibility({visibilityProperty: true})) continue;
+    if (el.tabIndex < 0) continue;  // taken out of the Tab order on purpose (e.g. a card's duplicate image link)
     if (el.tagName === 'SUMMARY' && el.parentElement.tagName !== 'DETAILS') continue;
+    if (el.type === 'radio' && el.name) {
+      // A radio group is one Tab stop (arrow keys move inside it): the checked radio, else the first.
+      const group = [...(el.form || document).querySelectorAll('input[type=radio]')].filter(r => r.name === el.name);
+      const stop = group.find(r => r.checked) || group[0];
+      if (el !== stop) continue;
+    }
     el.dataset.kb = String(found.length);
     found.push({index: found.length, html: el.outerHTML.slice(0, 140), look: window.__kbLook(el)});
   }

@@ -45,7 +45,73 @@ def nothing():
     pass
 
 
-# name → (path without language prefix, what the page needs besides the party's text, expected status)
+def with_posts():
+    """A section with a featured post and others, with covers."""
+    from tests.content_helpers import image_upload, make_post
+
+    make_post(
+        title="الأمانة العامة تعقد اجتماعها الدوري",
+        title_en="The Secretariat meets",
+        featured=True,
+        cover_image=image_upload("a.jpg", size=(800, 500)),
+        cover_alt_ar="قاعة الاجتماع",
+    )
+    for index in range(4):
+        make_post(title=f"خبر رقم {index}", title_en=f"News item {index}", summary_ar="ملخص قصير للخبر.")
+
+
+def analysis_post():
+    """A post of the analysis section with a cover, a chart and a PDF report."""
+    from content.models import Attachment, Chart
+    from tests.content_helpers import image_upload, make_post, pdf_upload
+
+    post = make_post(
+        section="analysis",
+        title="البطالة بين الشباب في أرقام",
+        title_en="Youth unemployment in figures",
+        author="المكتب الإعلامي",
+        summary_ar="قراءة في أرقام 2022–2024.",
+        cover_image=image_upload("c.jpg", size=(1200, 700)),
+        cover_alt_ar="شباب في سوق العمل",
+    )
+    Chart.objects.create(
+        post=post,
+        title_ar="نسبة البطالة",
+        title_en="Unemployment rate",
+        labels_ar="2022\n2023\n2024",
+        series_names_ar="الذكور\nالإناث",
+        series_names_en="Men\nWomen",
+        values="22, 24, 20\n35, 38, 31",
+        unit_ar="%",
+        source_ar="وزارة التخطيط",
+    )
+    Attachment.objects.create(post=post, title_ar="التقرير الكامل", title_en="Full report", file=pdf_upload())
+    return post.get_absolute_url()
+
+
+def media_post():
+    """A media post: a gallery and a video link shown as a click-to-play preview."""
+    from tests.content_helpers import add_photos, make_post
+
+    post = make_post(
+        section="media",
+        title="صور من المؤتمر العام",
+        title_en="Photos from the conference",
+        video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    )
+    add_photos(post, 3)
+    return post.get_absolute_url()
+
+
+def search_results():
+    from tests.content_helpers import make_post
+
+    make_post(title="الحزب والدِّيمُقراطيّة", title_en="The party and democracy", body_ar="<p>والديمقراطية ممارسة.</p>")
+    return "/search/?q=الديمقراطية"
+
+
+# name → (path without language prefix, what the page needs besides the party's text, expected status);
+# a `prepare` that returns a path (a post's, which has its id in it) replaces the given one.
 PAGE_TYPES = {
     "home": ("/", nothing, 200),
     "about": ("/about/", nothing, 200),
@@ -55,6 +121,11 @@ PAGE_TYPES = {
     "secretariat-empty": ("/secretariat/", nothing, 200),
     "secretariat": ("/secretariat/", with_secretariat, 200),
     "section": ("/news/", nothing, 200),
+    "section-with-posts": ("/news/", with_posts, 200),
+    "post": ("", analysis_post, 200),
+    "media-post": ("", media_post, 200),
+    "search": ("", search_results, 200),
+    "search-no-results": ("/search/?q=كلمة-لا-توجد", nothing, 200),
     "not-found": ("/no-such-page/", nothing, 404),
     "join": ("/join/", nothing, 200),
     "feedback": ("/feedback/", nothing, 200),

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 def test_page_type_passes_axe_and_keyboard_checks_in_both_languages_and_sizes(name, site, new_context, screenshot_dir):
     """axe finds nothing, and every interactive element is reached by Tab with a focus that can be seen."""
     path, prepare, status = PAGE_TYPES[name]
-    prepare()
+    path = prepare() or path
     failures = []
     for size, viewport in VIEWPORTS.items():
         page = new_context(viewport=viewport).new_page()
@@ -33,6 +33,33 @@ def test_page_type_passes_axe_and_keyboard_checks_in_both_languages_and_sizes(na
             problems = keyboard_problems(page)
             if problems:
                 failures.append(f"{where}: keyboard\n" + "\n".join(problems))
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("path", ["/join/", "/feedback/"])
+def test_form_with_errors_passes_axe_and_ties_each_error_to_its_field(
+    path, site, new_context, screenshot_dir, settings
+):
+    """Sent empty (as a browser without HTML validation would), each form shows its errors accessibly."""
+    settings.ANTISPAM_MIN_SECONDS = 0  # show the field errors a person sees, not the too-quick refusal
+    failures = []
+    for size, viewport in VIEWPORTS.items():
+        page = new_context(viewport=viewport).new_page()
+        for lang in ("ar", "en"):
+            open_page(page, path, lang)
+            page.evaluate("() => { const f = document.querySelector('main form'); f.noValidate = true; }")
+            page.locator("main form [type=submit]").click()
+            page.wait_for_load_state()
+            page.screenshot(path=screenshot_dir / f"{path.strip('/')}-errors-{lang}-{size}.png", full_page=True)
+            invalid = page.locator("[aria-invalid=true]")
+            assert invalid.count() >= 2, f"{path} shows its errors next to the fields"
+            for field in invalid.all():
+                described = (field.get_attribute("aria-describedby") or "").split()
+                texts = [page.locator(f"#{i}").inner_text().strip() for i in described if page.locator(f"#{i}").count()]
+                assert any(texts), f"{field.get_attribute('name')}: its error is tied to it by aria-describedby"
+            violations = run_axe(page)
+            if violations:
+                failures.append(f"--- {path} with errors in {lang} at {size}: axe\n{describe(violations)}")
     assert not failures, "\n".join(failures)
 
 
