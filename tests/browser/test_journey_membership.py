@@ -91,6 +91,14 @@ def test_applicant_reads_the_phone_error_in_english_next_to_the_field(new_contex
     assert any("Iraqi mobile" in page.locator(f"#{i}").inner_text() for i in described)
 
 
+def applied(new_context):
+    """An application sent from a phone, as the officers' journeys start from."""
+    applicant = new_context(viewport=VIEWPORTS["phone"]).new_page()
+    send(fill_application(applicant))
+    expect(applicant.locator("main form")).to_have_count(0)
+    return Application.objects.get()
+
+
 def make_staff(django_user_model, username, group_name):
     user = django_user_model.objects.create_user(username, password=f"pw-{username}-1", is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
@@ -98,10 +106,7 @@ def make_staff(django_user_model, username, group_name):
 
 
 def test_membership_officer_accepts_an_application(new_context, join_site, django_user_model):
-    applicant = new_context(viewport=VIEWPORTS["phone"]).new_page()
-    send(fill_application(applicant))
-    expect(applicant.locator("main form")).to_have_count(0)
-    application = Application.objects.get()
+    application = applied(new_context)
 
     make_staff(django_user_model, "officer", MEMBERSHIP_OFFICERS)
     page = new_context(viewport=VIEWPORTS["desktop"]).new_page()
@@ -122,10 +127,7 @@ def test_membership_officer_accepts_an_application(new_context, join_site, djang
 
 
 def test_content_editor_cannot_open_applications(new_context, join_site, django_user_model):
-    applicant = new_context(viewport=VIEWPORTS["phone"]).new_page()
-    send(fill_application(applicant))
-    expect(applicant.locator("main form")).to_have_count(0)
-    application = Application.objects.get()
+    application = applied(new_context)
 
     make_staff(django_user_model, "editor", CONTENT_EDITORS)
     page = new_context(viewport=VIEWPORTS["desktop"]).new_page()

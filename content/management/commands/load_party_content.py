@@ -12,49 +12,48 @@ from content.models import Page, Principle, Section, TextBlock
 from content.seed import party_content as seed
 
 
+def seed_items():
+    """(kind, model, key, fields) for every item of the party's text, in the seed's order."""
+    for key, (text_ar, text_en) in seed.TEXT_BLOCKS.items():
+        yield "texts", TextBlock, key, {"text_ar": text_ar, "text_en": text_en}
+    for key, title_ar, summary_ar, body_ar, title_en, summary_en, body_en in seed.PAGES:
+        yield (
+            "pages",
+            Page,
+            key,
+            {
+                **{"title_ar": title_ar, "summary_ar": summary_ar, "body_ar": body_ar},
+                **{"title_en": title_en, "summary_en": summary_en, "body_en": body_en},
+            },
+        )
+    for order, (key, title_ar, body_ar, title_en, body_en) in enumerate(seed.PRINCIPLES, start=1):
+        yield (
+            "principles",
+            Principle,
+            key,
+            {
+                **{"order": order, "title_ar": title_ar, "body_ar": body_ar},
+                **{"title_en": title_en, "body_en": body_en},
+            },
+        )
+    for order, (key, title_ar, description_ar, title_en, description_en) in enumerate(seed.SECTIONS, start=1):
+        yield (
+            "sections",
+            Section,
+            key,
+            {
+                **{"order": order, "title_ar": title_ar, "description_ar": description_ar},
+                **{"title_en": title_en, "description_en": description_en},
+            },
+        )
+
+
 def load_party_content():
     """Create what is missing; return how many items of each kind were created."""
     created = {"texts": 0, "pages": 0, "principles": 0, "sections": 0}
-    for key, (text_ar, text_en) in seed.TEXT_BLOCKS.items():
-        _, new = TextBlock.objects.get_or_create(key=key, defaults={"text_ar": text_ar, "text_en": text_en})
-        created["texts"] += new
-    for key, title_ar, summary_ar, body_ar, title_en, summary_en, body_en in seed.PAGES:
-        _, new = Page.objects.get_or_create(
-            key=key,
-            defaults={
-                "title_ar": title_ar,
-                "summary_ar": summary_ar,
-                "body_ar": body_ar,
-                "title_en": title_en,
-                "summary_en": summary_en,
-                "body_en": body_en,
-            },
-        )
-        created["pages"] += new
-    for order, (key, title_ar, body_ar, title_en, body_en) in enumerate(seed.PRINCIPLES, start=1):
-        _, new = Principle.objects.get_or_create(
-            key=key,
-            defaults={
-                "order": order,
-                "title_ar": title_ar,
-                "body_ar": body_ar,
-                "title_en": title_en,
-                "body_en": body_en,
-            },
-        )
-        created["principles"] += new
-    for order, (key, title_ar, description_ar, title_en, description_en) in enumerate(seed.SECTIONS, start=1):
-        _, new = Section.objects.get_or_create(
-            key=key,
-            defaults={
-                "order": order,
-                "title_ar": title_ar,
-                "description_ar": description_ar,
-                "title_en": title_en,
-                "description_en": description_en,
-            },
-        )
-        created["sections"] += new
+    for kind, model, key, fields in seed_items():
+        _, new = model.objects.get_or_create(key=key, defaults=fields)
+        created[kind] += new
     return created
 
 
