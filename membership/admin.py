@@ -22,7 +22,15 @@ from party_site.governorates import Governorate
 from party_site.phone import search_digits
 from party_site.text import search_tokens
 
-from .models import TRANSITIONS, Application, ApplicationExport, Status, StatusChange
+from .models import (
+    APPLICANT_FIELDS,
+    DECLARATION_FIELDS,
+    TRANSITIONS,
+    Application,
+    ApplicationExport,
+    Status,
+    StatusChange,
+)
 from .workflow import TransitionNotAllowed, change_status
 
 DECISION_LABELS = {
@@ -32,26 +40,7 @@ DECISION_LABELS = {
     Status.WITHDRAWN: _("Mark as withdrawn by the applicant"),
 }
 AGE_BANDS = [("18-24", 18, 24), ("25-34", 25, 34), ("35-44", 35, 44), ("45-59", 45, 59), ("60+", 60, None)]
-CSV_COLUMNS = [
-    "reference",
-    "status",
-    "member_number",
-    "submitted_at",
-    "first_name",
-    "father_name",
-    "grandfather_name",
-    "family_name",
-    "birth_date",
-    "gender",
-    "governorate",
-    "district",
-    "phone",
-    "email",
-    "education",
-    "occupation",
-    "heard_from",
-    "motivation",
-]
+CSV_COLUMNS = ["reference", "status", "member_number", "submitted_at", *APPLICANT_FIELDS]
 
 
 def years_ago(today: datetime.date, years: int) -> datetime.date:
@@ -194,13 +183,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "heard_from",
         "language",
     )
-    declaration_fields = (
-        "declares_iraqi",
-        "declares_no_other_party",
-        "declares_not_barred",
-        "declares_principles",
-        "consents_privacy",
-    )
+    declaration_fields = DECLARATION_FIELDS
     readonly_fields = (
         "reference_display",
         "status",

@@ -13,7 +13,7 @@ from party_site.antispam import AntiSpamFormMixin
 from party_site.phone import normalize_iraqi_mobile
 from party_site.text import to_western_digits
 
-from .models import Application
+from .models import APPLICANT_FIELDS, DECLARATION_FIELDS, Application
 
 MINIMUM_AGE = 18
 # Wrapped in left-to-right isolates (LRI … PDI) so the groups of digits keep their order inside an
@@ -124,27 +124,7 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "first_name",
-            "father_name",
-            "grandfather_name",
-            "family_name",
-            "birth_date",
-            "gender",
-            "governorate",
-            "district",
-            "phone",
-            "email",
-            "education",
-            "occupation",
-            "motivation",
-            "heard_from",
-            "declares_iraqi",
-            "declares_no_other_party",
-            "declares_not_barred",
-            "declares_principles",
-            "consents_privacy",
-        ]
+        fields = [*APPLICANT_FIELDS, *DECLARATION_FIELDS]
         labels = {
             "first_name": _("First name"),
             "father_name": _("Father's name"),
