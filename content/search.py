@@ -1,8 +1,10 @@
 """Arabic-aware search over posts, pages and principles.
 
-Stored text and queries go through the same `party_site.text.search_tokens`: hamza forms,
-alif maqsura, ta marbuta, tashkeel, tatweel and digits are folded, and clitic prefixes
-(و، ال، وال، بال…) are stripped, so "الديمقراطية" finds "الدِّيمُقراطيّة" and "والديمقراطية".
+Stored text and queries go through the same normalisation (`party_site.text`): hamza forms,
+alif maqsura, ta marbuta, tashkeel, tatweel, Kurdish letter forms and digits are folded. Each word
+is kept with every form left when a clitic prefix (و، ال، وال، بال…) is cut off, in the index and in
+the query alike; a query word matches when one of its forms is stored. So "الديمقراطية" finds
+"الدِّيمُقراطيّة" and "والديمقراطية", and "برلمان" finds "البرلمان" and the reverse.
 
 Each item has one SearchDocument per language (with the Arabic fallback the visitor would see).
 On PostgreSQL the normalised words are also stored as a tsvector (`simple` configuration: the
@@ -23,7 +25,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from party_site.text import normalize_arabic, search_text, search_tokens, strip_clitics
+from party_site.text import normalized_words, search_text, word_forms
 
 MAX_QUERY_TOKENS = 8
 # A word as written, tashkeel included (combining marks are not \w in Python).
@@ -99,13 +101,24 @@ def rebuild_search_index():
     return count
 
 
-def query_tokens(query):
-    """The query's distinct search tokens, at most MAX_QUERY_TOKENS of them."""
-    tokens = []
-    for token in search_tokens(query or ""):
-        if token not in tokens:
-            tokens.append(token)
-    return tokens[:MAX_QUERY_TOKENS]
+def query_words(query):
+    """For each distinct word of the query (single letters dropped), its forms; at most MAX_QUERY_TOKENS."""
+    groups = []
+    for word in normalized_words(query or ""):
+        if len(word) < 2:
+            continue  # a lone و or ب matches nearly everything and nothing useful
+        forms = word_forms(word)
+        if forms not in groups:
+            groups.append(forms)
+    return groups[:MAX_QUERY_TOKENS]
+
+
+def _any_form(forms, make):
+    """OR of `make(form)` over a word's forms."""
+    condition = make(forms[0])
+    for form in forms[1:]:
+        condition = condition | make(form)
+    return condition
 
 
 def search(query, language=None):
@@ -115,8 +128,8 @@ def search(query, language=None):
     """
     from .models import Post, SearchDocument
 
-    tokens = query_tokens(query)
-    if not tokens:
+    groups = query_words(query)
+    if not groups:
         return SearchDocument.objects.none()
     language = language or translation.get_language()
     if language not in settings.MODELTRANSLATION_LANGUAGES:
@@ -128,17 +141,26 @@ def search(query, language=None):
         .defer("search_title", "search_body", "search_vector")
     )
     if connection.vendor == "postgresql":
-        search_query = SearchQuery(" ".join(tokens), search_type="plain", config="simple")
+        search_query = None
+        for forms in groups:  # every word, in any of its forms
+            word = _any_form(forms, lambda form: SearchQuery(form, search_type="plain", config="simple"))
+            search_query = word if search_query is None else search_query & word
         return (
             documents.filter(search_vector=search_query)
             .annotate(rank=SearchRank(models.F("search_vector"), search_query))
             .order_by("-rank", "-id")
         )
-    for token in tokens:
-        documents = documents.filter(Q(search_title__contains=f" {token} ") | Q(search_body__contains=f" {token} "))
+    for forms in groups:
+        documents = documents.filter(
+            _any_form(forms, lambda form: Q(search_title__contains=f" {form} ") | Q(search_body__contains=f" {form} "))
+        )
     title_hits = [
-        Case(When(search_title__contains=f" {token} ", then=Value(2)), default=Value(0), output_field=IntegerField())
-        for token in tokens
+        Case(
+            When(_any_form(forms, lambda form: Q(search_title__contains=f" {form} ")), then=Value(2)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        for forms in groups
     ]
     rank = title_hits[0]
     for hit in title_hits[1:]:
@@ -146,13 +168,13 @@ def search(query, language=None):
     return documents.annotate(rank=rank).order_by("-rank", "-id")
 
 
-def _matches(word, tokens):
-    return strip_clitics(normalize_arabic(word)) in tokens
+def _matches(word, query_forms):
+    return any(not query_forms.isdisjoint(word_forms(w)) for w in normalized_words(word))
 
 
 def highlight(text, query, words=40):
     """An HTML snippet of `text` around the first match, each matching word in <mark>."""
-    tokens = set(query_tokens(query))
+    tokens = {form for forms in query_words(query) for form in forms}
     found = list(_WORD.finditer(text or ""))
     if not found:
         return ""

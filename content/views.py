@@ -21,7 +21,7 @@ from django.views.generic import TemplateView, View
 from .charts import chart_csv
 from .models import Attachment, Chart, Conference, Page, Photo, Post, Principle, SecretariatMember, Section, TextBlock
 from .renditions import renditions
-from .search import query_tokens, search
+from .search import query_words, search
 from .validators import validate_image
 
 HOME_POSTS_PER_SECTION = 3
@@ -238,7 +238,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         query = " ".join(self.request.GET.get("q", "").split())[:200]
         context["query"] = query
-        context["searched"] = bool(query_tokens(query))
+        context["searched"] = bool(query_words(query))
         if context["searched"]:
             context["page_obj"] = paginate(self.request, search(query), RESULTS_PER_PAGE)
             context["page_query"] = urlencode({"q": query}) + "&"

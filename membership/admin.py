@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from party_site.admin import OutgoingEmailInline
 from party_site.governorates import Governorate
 from party_site.phone import search_digits
-from party_site.text import search_tokens
+from party_site.text import normalized_words
 
 from .models import (
     APPLICANT_FIELDS,
@@ -265,7 +265,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not term:
             return queryset, False
         condition = Q(pk__in=[])
-        tokens = search_tokens(term)
+        tokens = normalized_words(term)
         if tokens:
             name = Q()
             for token in tokens:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from party_site.governorates import Governorate
 from party_site.models import OutgoingEmail
-from party_site.text import search_text, search_tokens
+from party_site.text import normalized_words
 
 # Digits only: each has one clear name in Arabic, Kurdish and English, so a reference read out over
 # the phone cannot be misheard as a letter (no O/0, I/1, B/D/E/P/T/V…). Nine random digits:
@@ -177,8 +177,10 @@ class Application(models.Model):
         return format_reference(self.reference)
 
     def refresh_derived(self):
-        self.name_search = search_text(self.full_name)
-        self.name_key = " ".join(search_tokens(self.full_name))[:300]
+        # Names are only normalised (hamza, ta marbuta…): cutting "prefixes" would turn كريم into ريم.
+        words = normalized_words(self.full_name)
+        self.name_search = f" {' '.join(words)} " if words else ""
+        self.name_key = " ".join(words)[:300]
 
 
 class StatusChange(models.Model):

@@ -12,7 +12,11 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_WESTERN = str.maketrans(EASTERN_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
 _TO_EASTERN = str.maketrans("0123456789", EASTERN_DIGITS)
 
-_LETTER_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_LETTER_FOLDS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
+    # Kurdish and Persian keyboards write these letters with other code points.
+    | {"ک": "ك", "ی": "ي", "ە": "ه", "ھ": "ه"}
+)
 # Tashkeel (U+064B–U+065F), superscript alif (U+0670) and Quranic marks.
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _CLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
@@ -38,20 +42,25 @@ def normalize_arabic(text: str) -> str:
     return text.lower()
 
 
-def strip_clitics(token: str) -> str:
-    """Remove one leading clitic prefix (longest first) when three letters or more remain."""
+def normalized_words(text: str) -> list[str]:
+    """The words of a text, normalised: for names, where nothing else may be cut off."""
+    return _TOKEN.findall(normalize_arabic(text))
+
+
+def word_forms(word: str) -> list[str]:
+    """A normalised word and each form left when one clitic prefix is cut off (three letters or more
+    remaining). Both the stored text and the query keep every form, and two words match when their
+    forms meet: البرلمان (→ برلمان) meets برلمان, والديمقراطية (→ ديمقراطيه) meets الديمقراطية (→
+    ديمقراطيه), and a word that merely starts with one of these letters (برلمان → رلمان) still
+    keeps its whole form."""
+    forms = [word]
     for prefix in _CLITICS:
-        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
-            return token[len(prefix) :]
-    return token
-
-
-def search_tokens(text: str) -> list[str]:
-    """Normalised, clitic-stripped words: the same function serves stored text and queries."""
-    return [strip_clitics(token) for token in _TOKEN.findall(normalize_arabic(text))]
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and word[len(prefix) :] not in forms:
+            forms.append(word[len(prefix) :])
+    return forms
 
 
 def search_text(text: str) -> str:
-    """The space-padded token string stored for search (' token token ')."""
-    tokens = search_tokens(text)
-    return f" {' '.join(tokens)} " if tokens else ""
+    """What is stored for search: every form of every word, space-padded (' form form ')."""
+    forms = [form for word in normalized_words(text) for form in word_forms(word)]
+    return f" {' '.join(forms)} " if forms else ""

@@ -6,7 +6,7 @@ from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import date_format
 
-from party_site.text import normalize_arabic, search_tokens, to_western_digits
+from party_site.text import normalize_arabic, normalized_words, search_text, to_western_digits, word_forms
 
 IRAQI_MONTHS = [
     "كانون الثاني",
@@ -57,7 +57,17 @@ def test_normalisation_folds_spelling_variants():
     assert to_western_digits("٠٧٧٠١٢٣٤٥٦٧") == "07701234567"
 
 
-def test_search_tokens_strip_clitics_but_keep_short_words():
-    assert search_tokens("والديمقراطية") == search_tokens("الديمقراطية") == ["ديمقراطيه"]
-    assert search_tokens("بالعراق") == ["عراق"]
-    assert search_tokens("ولد") == ["ولد"]  # too short to strip: و + ld would leave two letters
+def test_word_forms_cut_one_clitic_and_keep_the_whole_word():
+    assert word_forms("والديمقراطيه") == ["والديمقراطيه", "ديمقراطيه", "الديمقراطيه"]
+    assert word_forms("برلمان") == ["برلمان", "رلمان"]  # the whole word stays: it may not be a prefix
+    assert word_forms("ولد") == ["ولد"]  # too short to cut: two letters would remain
+    assert search_text("البرلمان") == " البرلمان برلمان "
+
+
+def test_names_are_normalised_but_never_cut():
+    assert normalized_words("كريم وليد فاطمة") == ["كريم", "وليد", "فاطمه"]
+
+
+def test_kurdish_letter_forms_fold_to_one():
+    assert normalize_arabic("کوردی") == normalize_arabic("كوردي")
+    assert normalize_arabic("ھەولێر") == normalize_arabic("هەولێر")
