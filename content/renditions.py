@@ -24,7 +24,24 @@ PRESETS = {
 
 
 def renditions(image, width, preset):
-    """[(thumbnail, width)], never wider than the original."""
+    """[(thumbnail, width)], never wider than the original; [] for an image that cannot be read
+    (a damaged file is logged and left out of the page rather than breaking it)."""
+    try:
+        return _renditions(image, width, preset)
+    except Exception as error:
+        instance = getattr(image, "instance", None)
+        logger.warning(
+            "Could not make the %s renditions of the %s of %s %s (%s)",
+            preset,
+            getattr(getattr(image, "field", None), "name", "image"),
+            type(instance).__name__,
+            getattr(instance, "pk", None),
+            type(error).__name__,
+        )
+        return []
+
+
+def _renditions(image, width, preset):
     widths, ratio = PRESETS[preset]
     wanted = [w for w in widths if w < width] + [min(width, widths[-1])] if width else list(widths)
     result = []
@@ -40,7 +57,7 @@ def renditions(image, width, preset):
 
 def prepare_renditions(post):
     """Make every rendition a post's pages will ask for. Failures are logged, never raised:
-    the page makes what is missing when it is first shown."""
+    the page makes what is missing when it is first shown, and leaves out an image it cannot read."""
     jobs = []
     if post.cover_image:
         jobs += [(post.cover_image, post.cover_width, preset) for preset in ("card", "cover", "share")]
@@ -49,7 +66,4 @@ def prepare_renditions(post):
     for photo in post.photos.all():
         jobs += [(photo.image, photo.width, preset) for preset in ("gallery", "full", "card")]
     for image, width, preset in jobs:
-        try:
-            renditions(image, width, preset)
-        except Exception:
-            logger.exception("Could not make the %s renditions of an image of post %s", preset, post.pk)
+        renditions(image, width, preset)

@@ -62,6 +62,18 @@ def validate_image(file):
             code="too_many_pixels",
             params={"width": width, "height": height, "side": MAX_IMAGE_SIDE, "mp": MAX_IMAGE_PIXELS // 1_000_000},
         )
+    # verify() reads the structure, not the pixels: a JPEG cut in half passes it and then fails
+    # every time a page resizes it. Decoding it once (within the limits checked above) catches that.
+    try:
+        _rewind(file)
+        with Image.open(file) as image:
+            image.load()
+    except Exception:
+        raise ValidationError(
+            _("This image is damaged or incomplete. Upload the photo again."), code="broken_image"
+        ) from None
+    finally:
+        _rewind(file)
 
 
 def validate_pdf(file):

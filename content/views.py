@@ -208,8 +208,9 @@ def post_structured_data(post):
         ),
         "publisher": organization_data(),
     }
-    if post.cover_image:
-        data["image"] = [settings.SITE_URL + renditions(post.cover_image, post.cover_width, "share")[-1][0].url]
+    share = renditions(post.cover_image, post.cover_width, "share") if post.cover_image else []
+    if share:
+        data["image"] = [settings.SITE_URL + share[-1][0].url]
     return data
 
 

@@ -191,3 +191,43 @@ def test_editor_upload_accepts_images_from_staff_only(client, staff_user):
     assert url.startswith("/uploads/editor/") and url.endswith(".jpg") and "ملف" not in url
     bad = client.post("/admin/editor-upload/", {"upload": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>")})
     assert bad.status_code == 400 and "error" in bad.json()
+
+
+def _truncated_jpeg(name="cut.jpg"):
+    """A real JPEG cut in half: its header is sound, its pixels are not all there."""
+    import io
+    import random
+
+    from PIL import Image
+
+    noise = Image.frombytes("RGB", (300, 200), random.Random(1).randbytes(300 * 200 * 3))
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG", quality=90)
+    data = buffer.getvalue()
+    return SimpleUploadedFile(name, data[: len(data) // 2], content_type="image/jpeg")
+
+
+def test_a_jpeg_cut_in_half_is_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_image(_truncated_jpeg())
+    assert error.value.code == "broken_image"
+
+
+def test_a_damaged_image_already_stored_is_left_out_of_the_pages(client, caplog):
+    post = make_post(
+        title="خبر بصورة تالفة",
+        cover_image=_truncated_jpeg("cover.jpg"),
+        video_file=SimpleUploadedFile("v.mp4", MP4_BYTES),
+    )
+    Post.objects.filter(pk=post.pk).update(video_poster=post.cover_image.name)
+    Photo.objects.create(post=post, image=_truncated_jpeg("p.jpg"), caption_ar="صورة تالفة")
+    add_photos(post, 1)
+    for url in ("/", "/news/", post.get_absolute_url(), "/en" + post.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert '"image"' not in content.split('application/ld+json">')[1].split("</script>")[0]
+    assert 'property="og:image"' not in content
+    assert content.count('class="gallery__item"') == 1  # the sound photo only
+    assert 'poster="/static/img/video-poster' in content
+    assert "renditions" in caplog.text and "cover.jpg" not in caplog.text

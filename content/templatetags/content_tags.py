@@ -21,6 +21,8 @@ def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", l
     if not image:
         return ""
     items = renditions(image, width, preset)
+    if not items:
+        return ""  # an image that cannot be read is left out (renditions logs it)
     default, _w = items[min(1, len(items) - 1)]
     srcset = ", ".join(f"{thumb.url} {w}w" for thumb, w in items)
     return format_html(
@@ -41,7 +43,8 @@ def image_url(image, width=None, preset="full"):
     """The largest rendition's URL for a preset (photo links, og:image, JSON-LD)."""
     if not image:
         return ""
-    return renditions(image, width, preset)[-1][0].url
+    items = renditions(image, width, preset)
+    return items[-1][0].url if items else ""
 
 
 @register.simple_tag
