@@ -5,7 +5,6 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Post, Section
@@ -15,6 +14,7 @@ FEED_ITEMS = 20
 
 class LatestPostsFeed(Feed):
     feed_type = Atom1Feed
+    # `language` is read as an attribute, never called: left unset, Django uses the active language.
 
     def title(self):
         return str(settings.PARTY_NAME)
@@ -27,9 +27,6 @@ class LatestPostsFeed(Feed):
 
     def feed_url(self):
         return settings.SITE_URL + reverse("content:feed")
-
-    def language(self):
-        return get_language()
 
     def get_queryset(self):
         return Post.objects.published().select_related("section")

@@ -89,3 +89,11 @@ def test_home_and_sections_have_canonical_feeds_and_organization(client):
     assert org["@type"] == "Organization" and org["url"] == SITE + "/" and org["logo"]["url"].startswith(SITE)
     section = client.get("/news/").content.decode()
     assert f'<link rel="canonical" href="{SITE}/news/">' in section and 'href="/news/feed/"' in section
+
+
+@pytest.mark.parametrize("prefix,language", [("", "ar"), ("/en", "en"), ("/ckb", "ckb")])
+def test_every_feed_declares_the_language_it_is_in(client, prefix, language):
+    make_post(title="خبر للخلاصة")
+    for url in (f"{prefix}/feed/", f"{prefix}/news/feed/"):
+        feed = ET.fromstring(client.get(url).content)
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language, url
