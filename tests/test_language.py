@@ -32,6 +32,34 @@ def test_arabic_dates_use_iraqi_month_names():
     assert rendered == "29 تشرين الثاني 2026"
 
 
+KURDISH_MONTHS = [
+    "کانوونی دووەم",
+    "شوبات",
+    "ئازار",
+    "نیسان",
+    "ئایار",
+    "حوزەیران",
+    "تەمموز",
+    "ئاب",
+    "ئەیلوول",
+    "تشرینی یەکەم",
+    "تشرینی دووەم",
+    "کانوونی یەکەم",
+]
+
+
+def test_kurdish_dates_use_the_gregorian_month_names_of_iraqi_kurdistan():
+    """Django's Sorani catalog names the solar months of Iran's calendar (سەرماوەرز for November)."""
+    with translation.override("ckb"):
+        for month, name in enumerate(KURDISH_MONTHS, start=1):
+            day = datetime.date(2026, month, 3)
+            assert date_format(day) == f"3 {name} 2026"
+            for code in ("E", "N", "b", "M"):  # the alternative and abbreviated forms too
+                assert date_format(day, code).lower() == name
+        rendered = Template('{{ d|date:"j F Y" }}').render(Context({"d": datetime.date(2026, 11, 29)}))
+    assert rendered == "29 تشرینی دووەم 2026"
+
+
 def test_english_dates_keep_english_month_names():
     with translation.override("en"):
         assert date_format(datetime.date(2026, 11, 29)) == "29 November 2026"
