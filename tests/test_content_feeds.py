@@ -56,6 +56,16 @@ def test_robots_points_at_the_sitemap(client):
     assert "Sitemap:" in content and content.strip().endswith("/sitemap.xml")
 
 
+def test_robots_hides_search_in_every_language_and_lets_the_sitemap_pages_be_indexed(client):
+    """Search results are endless and thin; joining and feedback are pages people look for."""
+    content = client.get("/robots.txt").content.decode()
+    disallowed = sorted(line.split(":", 1)[1].strip() for line in content.splitlines() if line.startswith("Disallow"))
+    assert disallowed == ["/ckb/search/", "/en/search/", "/search/"]
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("/join/", "/feedback/", "/en/join/", "/ckb/feedback/"):
+        assert f"{path}</loc>" in sitemap
+
+
 @override_settings(SITE_URL=SITE)
 def test_post_page_has_canonical_social_cards_and_article_json_ld(client):
     post = make_post(title="خبر مهم", summary_ar="ملخص", cover_image=image_upload("c.jpg", size=(1400, 900)))
