@@ -242,7 +242,7 @@ class SearchView(TemplateView):
         context["searched"] = bool(query_words(query))
         if context["searched"]:
             context["page_obj"] = paginate(self.request, search(query), RESULTS_PER_PAGE)
-            context["page_query"] = urlencode({"q": query}) + "&"
+            context["page_query"] = urlencode({"q": query})
         context["sections"] = Section.objects.all()
         return context
 

@@ -107,3 +107,38 @@ def test_every_feed_declares_the_language_it_is_in(client, prefix, language):
     for url in (f"{prefix}/feed/", f"{prefix}/news/feed/"):
         feed = ET.fromstring(client.get(url).content)
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language, url
+
+
+def _links(content, rel):
+    return re.findall(rf'<link rel="{rel}"(?: hreflang="([^"]+)")? href="([^"]+)">', content)
+
+
+@override_settings(SITE_URL=SITE)
+@pytest.mark.parametrize("path", ["/about/", "/founding-statement/", "/privacy/", "/principles/", "/secretariat/"])
+def test_standalone_pages_have_canonical_alternates_and_social_cards(client, path):
+    content = client.get(path + "?utm_source=x&page=3&q=%3Cjunk%3E").content.decode()
+    assert _links(content, "canonical") == [("", SITE + path)]
+    alternates = dict(_links(content, "alternate"))
+    assert alternates == {
+        "ar": SITE + path,
+        "en": SITE + "/en" + path,
+        "ckb": SITE + "/ckb" + path,
+        "x-default": SITE + path,
+    }
+    assert f'<meta property="og:url" content="{SITE}{path}">' in content
+    assert re.search(r'<meta property="og:title" content="[^"]+">', content)
+    assert "utm_source" not in content and "junk" not in content  # not echoed in the language switcher either
+
+
+@override_settings(SITE_URL=SITE)
+def test_section_pages_keep_only_their_page_number_in_canonical_and_alternates(client):
+    for index in range(13):
+        make_post(title=f"خبر رقم {index:02d}")
+    page2 = client.get("/news/?page=2&utm_source=x").content.decode()
+    assert _links(page2, "canonical") == [("", SITE + "/news/?page=2")]
+    assert dict(_links(page2, "alternate"))["en"] == SITE + "/en/news/?page=2"
+    assert 'href="/en/news/?page=2"' in page2 and "utm_source" not in page2
+    # The first page is the plain address, in canonical links and in the pagination alike.
+    page1 = client.get("/news/?page=1").content.decode()
+    assert _links(page1, "canonical") == [("", SITE + "/news/")]
+    assert 'href="/news/" rel="prev"' in page2 and "?page=1" not in page2 and "?page=1" not in page1

@@ -77,6 +77,16 @@ def snippet(text, query, words=40):
 
 
 @register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The link to page `number` of a list: the first page is the plain address, without ?page=1."""
+    query = context.get("page_query", "")
+    params = [query] if query else []
+    if number != 1:
+        params.append(f"page={number}")
+    return "?" + "&".join(params) if params else context["request"].path
+
+
+@register.simple_tag(takes_context=True)
 def absolute(context, path):
     """An absolute address on the public site (SITE_URL + path)."""
     if path.startswith(("http://", "https://")):
