@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .fields import RichTextField
+from .fields import PrivateImageField, RandomName, RichTextField
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
 
 
@@ -180,9 +180,9 @@ class SecretariatMember(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     portfolio = models.CharField(_("portfolio"), max_length=200, blank=True)
-    photo = models.ImageField(
+    photo = PrivateImageField(
         _("photo"),
-        upload_to="secretariat/",
+        upload_to=RandomName("secretariat/"),
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
     )
@@ -262,9 +262,9 @@ class Post(models.Model):
         _("summary"), blank=True, help_text=_("One or two sentences shown in lists, search results and shares.")
     )
     body = RichTextField(_("text"), blank=True)
-    cover_image = models.ImageField(
+    cover_image = PrivateImageField(
         _("cover image"),
-        upload_to="posts/covers/%Y/%m/",
+        upload_to=RandomName("posts/covers/%Y/%m/"),
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
@@ -295,13 +295,13 @@ class Post(models.Model):
     )
     video_file = models.FileField(
         _("video file (MP4)"),
-        upload_to="posts/videos/%Y/%m/",
+        upload_to=RandomName("posts/videos/%Y/%m/"),
         blank=True,
         validators=[FileExtensionValidator(["mp4"]), validate_mp4],
     )
-    video_poster = models.ImageField(
+    video_poster = PrivateImageField(
         _("video poster image"),
-        upload_to="posts/posters/%Y/%m/",
+        upload_to=RandomName("posts/posters/%Y/%m/"),
         blank=True,
         width_field="poster_width",
         height_field="poster_height",
@@ -361,9 +361,9 @@ class Post(models.Model):
 
 class Photo(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("post"))
-    image = models.ImageField(
+    image = PrivateImageField(
         _("photo"),
-        upload_to="posts/photos/%Y/%m/",
+        upload_to=RandomName("posts/photos/%Y/%m/"),
         width_field="width",
         height_field="height",
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]), validate_image],
@@ -390,7 +390,7 @@ class Attachment(models.Model):
     title = models.CharField(_("title"), max_length=250)
     file = models.FileField(
         _("PDF file"),
-        upload_to="posts/files/%Y/%m/",
+        upload_to=RandomName("posts/files/%Y/%m/"),
         validators=[FileExtensionValidator(["pdf"]), validate_pdf],
     )
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)

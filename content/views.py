@@ -1,4 +1,3 @@
-import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,7 +10,6 @@ from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView, View
 
 from .charts import chart_csv
+from .fields import RandomName, without_metadata
 from .models import Attachment, Chart, Conference, Page, Photo, Post, Principle, SecretariatMember, Section, TextBlock
 from .renditions import renditions
 from .search import query_words, search
@@ -28,6 +27,7 @@ HOME_POSTS_PER_SECTION = 3
 POSTS_PER_PAGE = 12
 RESULTS_PER_PAGE = 10
 RELATED_POSTS = 3
+EDITOR_IMAGE_SIDE = 2000  # wider than the text column on any screen; a 24-megapixel photo is 6000
 
 
 def text_blocks(*keys):
@@ -250,8 +250,9 @@ class SearchView(TemplateView):
 @staff_member_required
 @require_POST
 def editor_upload(request):
-    """Images pasted or dropped into the editor: checked like any other upload, then stored
-    under a random name (the original file name may carry personal data)."""
+    """Images pasted or dropped into the editor: checked like any other upload, re-encoded
+    without their metadata (EXIF may hold where a photo was taken) and at most EDITOR_IMAGE_SIDE
+    pixels a side, then stored under a random name (the original name may carry personal data)."""
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": _("No file was sent.")}}, status=400)
@@ -259,13 +260,7 @@ def editor_upload(request):
         validate_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-    from PIL import Image
-
-    with Image.open(upload) as image:
-        kind = image.format
-    upload.seek(0)
-    name = default_storage.save(
-        f"editor/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension.get(kind, 'jpg')}", upload
-    )
+    cleaned, kind = without_metadata(upload, max_side=EDITOR_IMAGE_SIDE)
+    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}.get(kind, "jpg")
+    name = default_storage.save(RandomName("editor/%Y/%m/")(None, f"image.{extension}"), cleaned)
     return JsonResponse({"url": default_storage.url(name)})

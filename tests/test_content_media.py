@@ -214,13 +214,14 @@ def test_a_jpeg_cut_in_half_is_refused():
 
 
 def test_a_damaged_image_already_stored_is_left_out_of_the_pages(client, caplog):
-    post = make_post(
-        title="خبر بصورة تالفة",
-        cover_image=_truncated_jpeg("cover.jpg"),
-        video_file=SimpleUploadedFile("v.mp4", MP4_BYTES),
-    )
-    Post.objects.filter(pk=post.pk).update(video_poster=post.cover_image.name)
-    Photo.objects.create(post=post, image=_truncated_jpeg("p.jpg"), caption_ar="صورة تالفة")
+    from django.core.files.storage import default_storage
+
+    # Stored before uploads were decoded (saving it now would fail when its metadata is stripped).
+    broken = default_storage.save("posts/covers/cover.jpg", _truncated_jpeg())
+    post = make_post(title="خبر بصورة تالفة", video_file=SimpleUploadedFile("v.mp4", MP4_BYTES))
+    Post.objects.filter(pk=post.pk).update(cover_image=broken, cover_width=300, cover_height=200, video_poster=broken)
+    post.refresh_from_db()
+    Photo.objects.bulk_create([Photo(post=post, image=broken, width=300, height=200, caption_ar="صورة تالفة")])
     add_photos(post, 1)
     for url in ("/", "/news/", post.get_absolute_url(), "/en" + post.get_absolute_url()):
         response = client.get(url)
