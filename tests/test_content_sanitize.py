@@ -47,9 +47,35 @@ def test_editor_output_is_kept():
         '<figure class="image"><img src="/uploads/editor/x.png" alt="وصف"><figcaption>تعليق</figcaption></figure>'
     )
     cleaned = clean_html(html)
+    image = '<img src="/uploads/editor/x.png" alt="وصف" loading="lazy">'
     for piece in ("<h2>", "<strong>", "<em>", 'href="https://example.org"', "<blockquote>", "<ul>", "<ol>",
-                  "<table>", 'colspan="2"', '<img src="/uploads/editor/x.png" alt="وصف">', "<figcaption>"):  # fmt: skip
+                  "<table>", 'colspan="2"', image, "<figcaption>"):  # fmt: skip
         assert piece in cleaned, piece
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://tracker.example/x.gif",
+        "http://tracker.example/uploads/x.gif",
+        "//tracker.example/uploads/x.gif",
+        "https://party.example.tracker.example/uploads/x.gif",
+        "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+        "/static/../uploads-elsewhere/x.gif",
+    ],
+)
+def test_images_from_other_hosts_are_dropped(settings, src):
+    """A picture from another host would tell it who reads the post, and when."""
+    settings.SITE_URL = "https://party.example"
+    cleaned = clean_html(f'<p>قبل<img src="{src}" alt="x">بعد</p>')
+    assert cleaned == "<p>قبلبعد</p>", cleaned
+
+
+def test_images_from_our_uploads_are_kept_and_load_lazily(settings):
+    settings.SITE_URL = "https://party.example"
+    for src in ("/uploads/editor/2026/11/a.jpg", "https://party.example/uploads/editor/a.jpg"):
+        cleaned = clean_html(f'<img src="{src}" alt="وصف" loading="eager">')
+        assert cleaned == f'<img src="{src}" alt="وصف" loading="lazy">'
 
 
 def test_the_stored_body_of_posts_and_pages_is_clean(party_content):
