@@ -184,7 +184,7 @@ class SecretariatMember(models.Model):
         _("photo"),
         upload_to=RandomName("secretariat/"),
         blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image],
     )
     bio = models.TextField(_("biography"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

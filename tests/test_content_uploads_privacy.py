@@ -115,3 +115,20 @@ def _png(size):
     buffer = io.BytesIO()
     Image.new("RGB", size, (1, 2, 3)).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def test_secretariat_photos_are_checked_like_every_other_image(monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from content import validators
+    from tests.content_helpers import image_upload
+
+    conference = Conference.objects.create(name_ar="المؤتمر", held_on="2024-05-01")
+    member = SecretariatMember(conference=conference, name_ar="عضو", photo=image_upload("wide.png", (13000, 2), "PNG"))
+    with pytest.raises(ValidationError) as error:
+        member.full_clean()
+    assert "photo" in error.value.error_dict
+    monkeypatch.setattr(validators, "MAX_IMAGE_BYTES", 100)
+    member.photo = jpeg_with_gps()
+    with pytest.raises(ValidationError):
+        member.full_clean()
