@@ -247,14 +247,14 @@ class PostAdmin(RichTextDirectionMixin, TabbedTranslationAdmin):
         # Make the WebP renditions now, so that no visitor waits for them.
         prepare_renditions(post)
 
-    @admin.action(description=_("Publish the selected posts"))
+    @admin.action(description=_("Publish the selected posts"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Post.Status.PUBLISHED)
         self.message_user(
             request, ngettext("%(count)d post published.", "%(count)d posts published.", count) % {"count": count}
         )
 
-    @admin.action(description=_("Return the selected posts to draft"))
+    @admin.action(description=_("Return the selected posts to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Post.Status.DRAFT)
         self.message_user(

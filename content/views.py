@@ -27,6 +27,8 @@ HOME_POSTS_PER_SECTION = 3
 POSTS_PER_PAGE = 12
 RESULTS_PER_PAGE = 10
 RELATED_POSTS = 3
+# Whoever writes rich text in the admin: posts and the standalone pages.
+EDITOR_UPLOAD_PERMISSIONS = ("content.add_post", "content.change_post", "content.change_page")
 EDITOR_IMAGE_SIDE = 2000  # wider than the text column on any screen; a 24-megapixel photo is 6000
 
 
@@ -144,8 +146,11 @@ class SectionView(TemplateView):
 
 
 def visible_post(request, pk):
-    """The post at this address, if this visitor may see it: published, or any post for staff."""
-    posts = Post.objects.all() if request.user.is_staff else Post.objects.published()
+    """The post at this address, if this visitor may see it: published, or any post for staff
+    who may read posts in the admin (a membership officer is staff, but not a reader of drafts)."""
+    user = request.user
+    may_preview = user.is_staff and user.has_perm("content.view_post")
+    posts = Post.objects.all() if may_preview else Post.objects.published()
     post = get_object_or_404(posts.select_related("section"), pk=pk)
     return post
 
@@ -253,6 +258,8 @@ def editor_upload(request):
     """Images pasted or dropped into the editor: checked like any other upload, re-encoded
     without their metadata (EXIF may hold where a photo was taken) and at most EDITOR_IMAGE_SIDE
     pixels a side, then stored under a random name (the original name may carry personal data)."""
+    if not any(request.user.has_perm(perm) for perm in EDITOR_UPLOAD_PERMISSIONS):
+        return JsonResponse({"error": {"message": _("You may not upload images.")}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": _("No file was sent.")}}, status=400)

@@ -181,10 +181,10 @@ def test_media_posts_lead_with_their_gallery(client):
     assert "2 صورة" in listing or "صورتان" in listing or "2" in listing.split("card__badges")[1][:200]
 
 
-def test_editor_upload_accepts_images_from_staff_only(client, staff_user):
+def test_editor_upload_accepts_images_from_content_editors_only(client, content_editor):
     response = client.post("/admin/editor-upload/", {"upload": image_upload()})
     assert response.status_code == 302  # to the login page
-    client.force_login(staff_user)
+    client.force_login(content_editor)
     response = client.post("/admin/editor-upload/", {"upload": image_upload("ملف شخصي.jpg")})
     assert response.status_code == 200
     url = response.json()["url"]

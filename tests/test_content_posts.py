@@ -30,10 +30,10 @@ def test_a_scheduled_post_appears_by_itself_when_its_time_passes(client, db):
     assert "بيان مجدول" in client.get("/news/").content.decode()
 
 
-def test_a_draft_is_404_to_visitors_and_visible_to_staff_with_a_banner(client, staff_user):
+def test_a_draft_is_404_to_visitors_and_visible_to_staff_with_a_banner(client, content_editor):
     post = make_post(title="مسودة بيان", status=Post.Status.DRAFT)
     assert client.get(post.get_absolute_url()).status_code == 404
-    client.force_login(staff_user)
+    client.force_login(content_editor)
     response = client.get(post.get_absolute_url())
     assert response.status_code == 200
     content = response.content.decode()
@@ -42,16 +42,16 @@ def test_a_draft_is_404_to_visitors_and_visible_to_staff_with_a_banner(client, s
     assert "no-store" in response.headers["Cache-Control"]
 
 
-def test_a_scheduled_post_preview_says_when_it_will_appear(client, staff_user):
+def test_a_scheduled_post_preview_says_when_it_will_appear(client, content_editor):
     post = make_post(when=timezone.now() + timedelta(days=3))
-    client.force_login(staff_user)
+    client.force_login(content_editor)
     content = client.get(post.get_absolute_url()).content.decode()
     assert 'class="preview-banner"' in content and "مجدول" in content
 
 
-def test_published_post_has_no_banner(client, staff_user):
+def test_published_post_has_no_banner(client, content_editor):
     post = make_post()
-    client.force_login(staff_user)
+    client.force_login(content_editor)
     assert "preview-banner" not in client.get(post.get_absolute_url()).content.decode()
 
 

@@ -54,8 +54,8 @@ def test_query_count_does_not_grow_with_posts_photos_and_attachments(client, url
     assert one == many
 
 
-def test_staff_preview_of_a_post_with_30_photos_is_also_constant(client, staff_user):
-    client.force_login(staff_user)
+def test_staff_preview_of_a_post_with_30_photos_is_also_constant(client, content_editor):
+    client.force_login(content_editor)
     small = build(1)
     one = queries(client, small.get_absolute_url())
     big = build(30)
