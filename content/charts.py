@@ -30,11 +30,22 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+# Larger numbers are not statistics but typing errors; far larger ones become infinity.
+MAX_MAGNITUDE = 1e15
+
+
+class NumberTooLarge(ValueError):
+    pass
+
+
 def parse_number(text):
     text = to_western_digits(text).replace("٫", ".").replace("٬", "").replace("−", "-")
     if not _NUMBER.match(text):
         raise ValueError(text)
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value) or abs(value) >= MAX_MAGNITUDE:
+        raise NumberTooLarge(text)
+    return value
 
 
 def parse_values(text):
@@ -56,6 +67,12 @@ def chart_errors(chart):
         errors["series_names_ar"] = _("Enter at least one series name, one per line.")
     try:
         rows = parse_values(chart.values)
+    except NumberTooLarge as error:
+        piece = error.args[0]
+        errors["values"] = _("“%(piece)s” is too large for a chart: numbers must be under a thousand trillion.") % {
+            "piece": piece if len(piece) <= 24 else piece[:20] + "…"
+        }
+        return errors
     except ValueError as error:
         errors["values"] = _("“%(piece)s” is not a number.") % {"piece": error.args[0]}
         return errors
@@ -199,17 +216,27 @@ def draw_svg(chart, data=None):
     return mark_safe("".join(out))  # noqa: S308 - every text piece is escaped above
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text):
+    """Text a spreadsheet shows as text: one starting like a formula (=, +, -, @, tab, CR) gets a
+    leading apostrophe, so opening the CSV never runs what was typed into a label."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def chart_csv(chart):
-    """The chart's data as CSV text (UTF-8 with a byte-order mark, so spreadsheets read Arabic)."""
+    """The chart's data as CSV text (UTF-8 with a byte-order mark, so spreadsheets read Arabic).
+    Numbers are written as numbers; every piece of text goes through spreadsheet_text."""
     data = ChartData(chart)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["", *[name for name, _row in data.series]])
+    writer.writerow(["", *[spreadsheet_text(name) for name, _row in data.series]])
     for label, row in data.rows:
-        writer.writerow([label, *[f"{value:g}" for value in row]])
+        writer.writerow([spreadsheet_text(label), *[f"{value:g}" for value in row]])
     if chart.unit:
         writer.writerow([])
-        writer.writerow([_("Unit"), chart.unit])
+        writer.writerow([_("Unit"), spreadsheet_text(chart.unit)])
     if chart.source:
-        writer.writerow([_("Source"), chart.source])
+        writer.writerow([_("Source"), spreadsheet_text(chart.source)])
     return "\ufeff" + buffer.getvalue()

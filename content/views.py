@@ -232,7 +232,11 @@ class ChartCsvView(View):
     def get(self, request, section, pk, chart):
         post = visible_post(request, pk)
         chart = get_object_or_404(Chart, pk=chart, post=post)
-        response = HttpResponse(chart_csv(chart), content_type="text/csv; charset=utf-8")
+        try:
+            text = chart_csv(chart)
+        except ValueError:
+            raise Http404 from None  # numbers stored before today's checks, which cannot be read
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="chart-{chart.pk}.csv"'
         return response
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import translation
 
-from content.charts import draw_svg
+from content.charts import draw_svg, spreadsheet_text
 from content.models import Chart, Post
 from tests.content_helpers import make_post
 
@@ -96,3 +96,40 @@ def test_chart_numbers_follow_the_digit_setting():
     assert "٤٠" in svg or "٣٠" in svg
     with translation.override("en"):
         assert "40" in draw_svg(chart)
+
+
+@pytest.mark.parametrize("huge", ["9" * 400, "1" + "0" * 20, "-" + "9" * 400])
+def test_numbers_too_large_to_draw_are_refused_with_a_clear_message(huge):
+    post = make_post(section="analysis")
+    chart = Chart(post=post, title_ar="ر", labels_ar="أ\nب", series_names_ar="س", values=f"1, {huge}")
+    with pytest.raises(ValidationError) as error:
+        chart.full_clean()
+    message = error.value.message_dict["values"][0]
+    assert "كبير" in message and len(message) < 200
+
+
+def test_a_stored_chart_with_an_impossible_number_does_not_break_the_post(client):
+    post = make_post(section="analysis", title="قراءة")
+    chart = make_chart(post)
+    Chart.objects.filter(pk=chart.pk).update(values="22, 24, 20\n1, 2, " + "9" * 400)
+    response = client.get(post.get_absolute_url())
+    assert response.status_code == 200 and "قراءة" in response.content.decode()
+    assert client.get(f"/analysis/{post.pk}/charts/{chart.pk}.csv").status_code == 404
+
+
+def test_csv_text_never_starts_like_a_spreadsheet_formula(client):
+    post = make_post(section="analysis")
+    chart = make_chart(
+        post,
+        labels_ar='=HYPERLINK("http://evil.example","x")\n+1\n@SUM(A1)',
+        series_names_ar="-2+3\nالإناث",
+        values="-5, 24, 20\n1, 2, 3",
+        unit_ar="=1+1",
+        source_ar="وزارة التخطيط",
+    )
+    rows = list(csv.reader(io.StringIO(client.get(chart.get_csv_url()).content.decode("utf-8-sig"))))
+    assert rows[0] == ["", "'-2+3", "الإناث"]
+    assert [row[0] for row in rows[1:4]] == ['\'=HYPERLINK("http://evil.example","x")', "'+1", "'@SUM(A1)"]
+    assert rows[1][1] == "-5"  # numbers stay numbers
+    assert any(row[1:] == ["'=1+1"] for row in rows)
+    assert spreadsheet_text("\tx") == "'\tx" and spreadsheet_text("\rx") == "'\rx" and spreadsheet_text("ok") == "ok"

@@ -1,6 +1,7 @@
 """Template tags for posts: responsive WebP images, charts, JSON-LD and search snippets."""
 
 import json
+import logging
 
 from django import template
 from django.conf import settings
@@ -12,6 +13,7 @@ from content.renditions import renditions
 from content.search import highlight
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
@@ -49,7 +51,12 @@ def image_url(image, width=None, preset="full"):
 
 @register.simple_tag
 def chart_figure(chart):
-    data = ChartData(chart)
+    """{"svg", "data"}, or None for a chart whose numbers no longer pass the checks (left out)."""
+    try:
+        data = ChartData(chart)
+    except ValueError:
+        logger.warning("Chart %s has numbers that cannot be drawn", chart.pk)
+        return None
     return {"svg": draw_svg(chart, data), "data": data}
 
 
