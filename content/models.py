@@ -1,5 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
@@ -9,7 +9,32 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .fields import PrivateImageField, RandomName, RichTextField
+from .sanitize import clean_html
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
+
+
+class SearchableQuerySet(models.QuerySet):
+    """update() skips save() and the fields' pre_save: here it still cleans rich text (as
+    RichTextField.pre_save does) and keeps the search index current when searched text changes.
+    Used by every searchable model (Post, Page, Principle; each lists its SEARCHED_FIELDS)."""
+
+    def update(self, **kwargs):
+        for name, value in kwargs.items():
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(field, RichTextField) and isinstance(value, str):
+                kwargs[name] = clean_html(value)
+        touched = any(name.split("_")[0] in self.model.SEARCHED_FIELDS for name in kwargs)
+        pks = list(self.values_list("pk", flat=True)) if touched else []
+        count = super().update(**kwargs)
+        if pks:
+            from .search import update_search_index
+
+            for obj in self.model.objects.filter(pk__in=pks):
+                update_search_index(obj)
+        return count
 
 
 class TextBlock(models.Model):
@@ -53,6 +78,9 @@ class Page(models.Model):
     body = RichTextField(_("body"), blank=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
+    SEARCHED_FIELDS = ("title", "summary", "body")
+    objects = SearchableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
@@ -80,6 +108,9 @@ class Principle(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
+
+    SEARCHED_FIELDS = ("title", "body")
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("principle")
@@ -212,7 +243,7 @@ class SecretariatMember(models.Model):
 # --- Posts: what staff publish in the six sections.
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(SearchableQuerySet):
     def published(self):
         """The one definition of "published": marked published and its time has come.
 
@@ -220,18 +251,6 @@ class PostQuerySet(models.QuerySet):
         the time passes, with no job to run.
         """
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def update(self, **kwargs):
-        """update() skips save(); keep the search index current when searchable text changes."""
-        touched = any(name.split("_")[0] in Post.SEARCHED_FIELDS for name in kwargs)
-        pks = list(self.values_list("pk", flat=True)) if touched else []
-        count = super().update(**kwargs)
-        if pks:
-            from .search import update_search_index
-
-            for post in Post.objects.filter(pk__in=pks):
-                update_search_index(post)
-        return count
 
 
 class Post(models.Model):

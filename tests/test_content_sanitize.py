@@ -2,7 +2,7 @@
 
 import pytest
 
-from content.models import Page
+from content.models import Page, Post
 from content.sanitize import clean_html
 from tests.content_helpers import make_post
 
@@ -89,3 +89,15 @@ def test_the_stored_body_of_posts_and_pages_is_clean(party_content):
     page.save()
     page.refresh_from_db()
     assert "javascript" not in page.body_ckb
+
+
+def test_bulk_updates_clean_rich_text_too(party_content):
+    """QuerySet.update() skips save(): the queryset cleans the HTML itself."""
+    post = make_post()
+    Post.objects.filter(pk=post.pk).update(body_ar='<p onclick="x()">نص</p><script>alert(1)</script>')
+    assert Post.objects.get(pk=post.pk).body_ar == "<p>نص</p>"
+    Page.objects.filter(key="about").update(
+        body_en='<a href="javascript:alert(1)">x</a><img src="https://t.example/x">'
+    )
+    assert "javascript" not in Page.objects.get(key="about").body_en
+    assert "t.example" not in Page.objects.get(key="about").body_en

@@ -107,6 +107,13 @@ def test_search_follows_edits_including_queryset_update():
     assert not SearchDocument.objects.filter(title="عنوان جديد").exists()
 
 
+def test_search_follows_queryset_updates_of_pages_and_principles():
+    Page.objects.filter(key="about").update(title_ar="صفحة عن الزعفران")
+    Principle.objects.filter(pk=Principle.objects.first().pk).update(body_ar="مبدأ يذكر القرنفل")
+    assert "صفحة عن الزعفران" in titles("الزعفران")
+    assert titles("القرنفل") == [Principle.objects.first().title]
+
+
 def test_search_in_english_uses_english_text_with_arabic_fallback():
     make_post(title="الانتخابات", title_en="Elections")
     make_post(title="بيان عربي فقط")
