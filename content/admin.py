@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
@@ -157,10 +158,18 @@ class MultipleImageField(forms.ImageField):
         return cleaned
 
 
+def https_by_default(db_field, kwargs):
+    """A link typed without a scheme (www.youtube.com/…) is https, as Django 6 will assume."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return kwargs
+
+
 def _formfield(db_field, **kwargs):
-    if db_field.name == "video_url":
-        kwargs["assume_scheme"] = "https"
-    return db_field.formfield(**kwargs)
+    # Django builds PostAdminForm's fields with this when the class is made, and again each time
+    # the admin subclasses it in get_form(); the admin's own fields then come from
+    # PostAdmin.formfield_for_dbfield. Both go through https_by_default.
+    return db_field.formfield(**https_by_default(db_field, kwargs))
 
 
 class PostAdminForm(forms.ModelForm):
@@ -220,9 +229,7 @@ class PostAdmin(RichTextDirectionMixin, TabbedTranslationAdmin):
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "video_url":
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return super().formfield_for_dbfield(db_field, request, **https_by_default(db_field, kwargs))
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, obj):

@@ -242,6 +242,9 @@ class SecretariatMember(models.Model):
 
 # --- Posts: what staff publish in the six sections.
 
+# slugify() drops these; a hyphen keeps "2020–2024" from becoming "20202024".
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
 
 class PostQuerySet(SearchableQuerySet):
     def published(self):
@@ -345,7 +348,8 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title_ar or self.title or "", allow_unicode=True)[:120].strip("-") or "post"
+            title = (self.title_ar or self.title or "").translate(DASHES)  # "2020–2024" stays 2020-2024
+            self.slug = slugify(title, allow_unicode=True)[:120].strip("-") or "post"
         super().save(*args, **kwargs)
         from .search import update_search_index
 

@@ -232,3 +232,12 @@ def test_a_damaged_image_already_stored_is_left_out_of_the_pages(client, caplog)
     assert content.count('class="gallery__item"') == 1  # the sound photo only
     assert 'poster="/static/img/video-poster' in content
     assert "renditions" in caplog.text and "cover.jpg" not in caplog.text
+
+
+def test_a_video_link_typed_without_https_is_saved_with_it(client, superuser):
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/content/post/add/", _admin_post_data(video_url="www.youtube.com/watch?v=dQw4w9WgXcQ")
+    )
+    assert response.status_code == 302
+    assert Post.objects.get().video_url == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"

@@ -55,6 +55,11 @@ def test_published_post_has_no_banner(client, content_editor):
     assert "preview-banner" not in client.get(post.get_absolute_url()).content.decode()
 
 
+def test_dashes_in_a_title_become_hyphens_in_its_slug(db):
+    assert make_post(title="الدورة الانتخابية 2020–2024").slug == "الدورة-الانتخابية-2020-2024"
+    assert make_post(title="البرلمان — حصيلة عام").slug == "البرلمان-حصيلة-عام"
+
+
 def test_arabic_slug_and_canonical_redirects(client, db):
     post = make_post(title="الحزب يرحب بالقانون الجديد")
     assert post.slug == "الحزب-يرحب-بالقانون-الجديد"

@@ -93,8 +93,8 @@ def page_url(context, number):
     return "?" + "&".join(params) if params else context["request"].path
 
 
-@register.simple_tag(takes_context=True)
-def absolute(context, path):
+@register.simple_tag
+def absolute(path):
     """An absolute address on the public site (SITE_URL + path)."""
     if path.startswith(("http://", "https://")):
         return path
