@@ -79,3 +79,20 @@ def test_public_pages_send_a_strict_content_security_policy(client, party_conten
     assert "default-src 'none'" in policy
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_public_pages_can_be_revalidated_with_their_etag(client, party_content):
+    """A returning visitor (or a proxy) gets 304 Not Modified instead of the whole page again."""
+    for url in ("/", "/about/", "/en/principles/", "/news/"):
+        response = client.get(url)
+        etag = response.headers.get("ETag")
+        assert etag, url
+        assert client.get(url, headers={"if-none-match": etag}).status_code == 304, url
+
+
+def test_form_pages_are_never_answered_with_a_stale_304(client, party_content):
+    """The join and feedback forms carry a fresh CSRF token each time."""
+    for url in ("/join/", "/feedback/"):
+        first = client.get(url)
+        again = client.get(url, headers={"if-none-match": first.headers.get("ETag", '"x"')})
+        assert again.status_code == 200 and "csrfmiddlewaretoken" in again.content.decode(), url
