@@ -38,3 +38,11 @@ def test_broken_database_gives_the_500_page_not_a_traceback(client, party_conten
     assert html_lang_dir(content) == (lang, "rtl" if lang == "ar" else "ltr")
     assert text in content
     assert "Traceback" not in content and "OperationalError" not in content
+
+
+@pytest.mark.parametrize("url,home", [("/", "/"), ("/en/", "/en/"), ("/ckb/", "/ckb/")])
+def test_the_500_page_links_to_the_home_page_in_its_language(client, party_content, url, home):
+    client.raise_request_exception = False
+    with mock.patch.object(BaseDatabaseWrapper, "cursor", side_effect=OperationalError("database is down")):
+        content = client.get(url).content.decode()
+    assert f'class="btn btn--primary" href="{home}"' in content and f'class="brand" href="{home}"' in content
