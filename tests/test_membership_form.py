@@ -82,6 +82,15 @@ def test_confirmation_shows_the_reference_and_nothing_else_about_the_applicant(p
     assert "no-store" in page["Cache-Control"]
 
 
+def test_the_reference_is_shown_once_and_leaves_the_session(post, client):
+    """A shared or seized phone must not show later that its owner applied."""
+    post()
+    assert client.get("/join/thanks/").status_code == 200
+    assert "membership_reference" not in client.session
+    reload = client.get("/join/thanks/")
+    assert reload.status_code == 302 and reload["Location"] == JOIN
+
+
 def test_the_confirmation_url_reveals_nothing_and_needs_the_session(client, party_content):
     response = client.get("/join/thanks/")
     assert response.status_code == 302 and response["Location"] == JOIN
