@@ -71,7 +71,13 @@ class BirthDateField(forms.MultiValueField):
     }
 
     def __init__(self, **kwargs):
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Server-side limits too: a 12-digit "year" must be an error message, not an OverflowError.
+        too_long = {"max_length": self.default_error_messages["invalid"]}
+        fields = (
+            forms.CharField(max_length=2, error_messages=too_long),
+            forms.CharField(max_length=2, error_messages=too_long),
+            forms.CharField(max_length=4, error_messages=too_long),
+        )
         super().__init__(fields, require_all_fields=True, **kwargs)
 
     def compress(self, data_list):
@@ -80,7 +86,7 @@ class BirthDateField(forms.MultiValueField):
         try:
             day, month, year = (int(to_western_digits(part).strip()) for part in data_list)
             return datetime.date(year, month, day)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 

@@ -8,6 +8,7 @@ import time
 from unittest import mock
 
 import pytest
+from django import forms
 from django.core import mail
 from django.utils import translation
 
@@ -125,6 +126,26 @@ def test_birth_date_accepts_eastern_arabic_digits(post):
 def test_impossible_or_incomplete_dates_are_refused(post, day, month, year):
     response = post(birth_date_day=day, birth_date_month=month, birth_date_year=year)
     assert response.status_code == 200 and "birth_date" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    "day,month,year",
+    [("15", "3", "99999999999"), ("15", "99999999999", "1990"), ("99999999999999999999", "3", "1990")],
+    ids=["huge-year", "huge-month", "huge-day"],
+)
+def test_huge_date_parts_are_an_error_message_and_keep_what_was_typed(post, day, month, year):
+    response = post(birth_date_day=day, birth_date_month=month, birth_date_year=year)
+    assert response.status_code == 200 and not Application.objects.exists()
+    form = response.context["form"]
+    assert form.errors["birth_date"] == [str(form.fields["birth_date"].error_messages["invalid"])]
+    assert "الربيعي" in response.content.decode()  # everything typed is still in the form
+
+
+def test_birth_date_compress_survives_an_overflowing_year():
+    from membership.forms import BirthDateField
+
+    with pytest.raises(forms.ValidationError):
+        BirthDateField().compress(["15", "3", "99999999999"])
 
 
 @pytest.mark.parametrize(
