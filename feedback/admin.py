@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from party_site.admin import OutgoingEmailInline
+from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
 
 from .models import FeedbackMessage, FeedbackNote
 
@@ -46,7 +46,7 @@ def _set_status(status, description):
 
 
 @admin.register(FeedbackMessage)
-class FeedbackMessageAdmin(admin.ModelAdmin):
+class FeedbackMessageAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     """The staff inbox. What the visitor sent is read-only; staff set the status and the assignee
     and write internal notes."""
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from party_site.admin import OutgoingEmailInline
+from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
 from party_site.governorates import Governorate
 from party_site.phone import search_digits
 from party_site.text import normalized_words
@@ -142,7 +142,7 @@ class DecisionForm(forms.ModelForm):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     form = DecisionForm
     change_list_template = "membership/admin/change_list.html"
     list_display = (
@@ -353,7 +353,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApplicationExport)
-class ApplicationExportAdmin(admin.ModelAdmin):
+class ApplicationExportAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     """Who exported applications, when, and how many rows. Read-only."""
 
     list_display = ("exported_at", "exported_by", "row_count")

@@ -47,6 +47,15 @@ def test_feedback_team_has_feedback_permissions_only(feedback_member):
     assert "feedback.delete_feedbackmessage" not in perms  # spam and archived are statuses, not deletions
 
 
+def test_the_history_page_does_not_tell_outsiders_which_messages_exist(client, content_editor, feedback_member):
+    message = make()
+    client.force_login(content_editor)
+    assert client.get(f"{CHANGELIST}{message.pk}/history/").status_code == 403
+    assert client.get(f"{CHANGELIST}{message.pk + 1000}/history/").status_code == 403
+    client.force_login(feedback_member)
+    assert client.get(f"{CHANGELIST}{message.pk}/history/").status_code == 200
+
+
 def test_feedback_team_sees_the_inbox_and_nothing_else(client, feedback_member, party_content):
     message = make()
     client.force_login(feedback_member)

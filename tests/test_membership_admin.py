@@ -61,6 +61,17 @@ def test_content_editors_cannot_see_applications_at_all(client, content_editor):
     assert "membership" not in client.get("/admin/").content.decode().lower()
 
 
+def test_the_history_page_does_not_tell_outsiders_which_applications_exist(client, content_editor, officer):
+    """403 for an existing and a missing id alike: otherwise anyone on the staff could count applications."""
+    application = make_application()
+    history = f"{CHANGELIST}{{}}/history/"
+    client.force_login(content_editor)
+    assert client.get(history.format(application.pk)).status_code == 403
+    assert client.get(history.format(application.pk + 1000)).status_code == 403
+    client.force_login(officer)
+    assert client.get(history.format(application.pk)).status_code == 200
+
+
 def test_nobody_adds_or_deletes_applications_in_the_admin(client, superuser):
     application = make_application()
     client.force_login(superuser)
