@@ -260,9 +260,10 @@ MEMBERSHIP_RETENTION_DAYS = int(os.environ.get("MEMBERSHIP_RETENTION_DAYS", "180
 # --- Anti-spam for public forms (party_site/antispam.py).
 ANTISPAM_MIN_SECONDS = float(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
 ANTISPAM_MAX_AGE = 24 * 3600
-# "accepted submissions/seconds" per client and form. Iraqi mobile networks put many people behind
-# one address, so the default is generous; raise it for load tests, lower it under attack.
-_limit, _window = os.environ.get("ANTISPAM_RATE_LIMIT", "20/3600").split("/")
+# "accepted submissions/seconds" per client (IPv4 address or IPv6 /64) and form. Iraqi mobile
+# networks put hundreds of people behind one address (carrier-grade NAT), and people apply together
+# on one venue's Wi-Fi after a meeting, so the default is generous; lower it under attack.
+_limit, _window = os.environ.get("ANTISPAM_RATE_LIMIT", "60/3600").split("/")
 ANTISPAM_RATE_LIMIT = (int(_limit), int(_window))
 ANTISPAM_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 

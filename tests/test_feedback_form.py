@@ -6,7 +6,7 @@ import time
 from unittest import mock
 
 import pytest
-from django.core import mail, signing
+from django.core import mail
 from django.db import IntegrityError, transaction
 
 from feedback.models import MESSAGE_MAX_LENGTH, FeedbackMessage
@@ -18,7 +18,7 @@ MESSAGE = "أقترح أن يفتح الحزب مكتباً في قضاء الز
 
 
 def token(seconds_ago=10):
-    return signing.dumps(int(time.time()) - seconds_ago, salt=antispam._SALT)
+    return antispam.new_token("feedback", issued=time.time() - seconds_ago)
 
 
 def form_data(**extra):
@@ -203,8 +203,23 @@ def test_a_flood_from_one_client_is_stopped(client, party_content, settings):
     assert post(client, form_data()).status_code == 302
     assert post(client, form_data()).status_code == 302
     third = post(client, form_data())
-    assert third.status_code == 200 and neutral_error_shown(third)
+    assert third.status_code == 200 and str(antispam.RATE_LIMITED_ERROR) in third.content.decode()
+    assert MESSAGE in third.content.decode()  # kept for when they try again
     assert FeedbackMessage.objects.count() == 2
+
+
+def test_one_page_can_be_sent_only_once(client, party_content):
+    data = form_data()
+    assert post(client, data).status_code == 302
+    replay = post(client, data)
+    assert replay.status_code == 200 and neutral_error_shown(replay)
+    assert FeedbackMessage.objects.count() == 1
+
+
+def test_a_membership_token_is_not_accepted_by_the_feedback_form(client, party_content):
+    membership_token = antispam.new_token("membership", issued=time.time() - 10)
+    response = post(client, form_data(**{antispam.TOKEN_FIELD: membership_token}))
+    assert neutral_error_shown(response) and not FeedbackMessage.objects.exists()
 
 
 # --- Staff notification -------------------------------------------------------------------------

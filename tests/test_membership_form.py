@@ -297,8 +297,26 @@ def test_rate_limit_per_client(post, settings, client):
     for n in range(3):
         post(phone=f"0770 000 000{n}")
     assert Application.objects.count() == 2
+    refused = post(phone="0770 000 0005")
+    assert refused.context["form"].non_field_errors() == [str(antispam.RATE_LIMITED_ERROR)]
+    assert 'value="أحمد"' in refused.content.decode()
     other = client.post(JOIN, post_data(phone="0770 000 0009"), REMOTE_ADDR="198.51.100.20")
     assert other.status_code == 302 and Application.objects.count() == 3
+
+
+def test_after_a_mistake_a_quick_fix_is_accepted(post):
+    """The page shown again keeps the valid token: fixing a field and sending at once is not 'too fast'."""
+    shown = aged(5)
+    response = post(phone="123", **{antispam.TOKEN_FIELD: shown})
+    assert f'name="form_token" value="{shown}"' in response.content.decode()
+    assert post(**{antispam.TOKEN_FIELD: shown}).status_code == 302
+
+
+def test_the_same_page_is_not_accepted_twice(post):
+    shown = aged(10)
+    assert post(**{antispam.TOKEN_FIELD: shown}).status_code == 302
+    replay = post(phone="0780 000 0000", **{antispam.TOKEN_FIELD: shown})
+    assert replay.status_code == 200 and Application.objects.count() == 1
 
 
 def aged(seconds):
