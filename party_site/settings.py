@@ -256,6 +256,10 @@ FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 # Rejected and withdrawn applications are deleted this many days after the decision
 # (`manage.py purge_applications`, daily from cron).
 MEMBERSHIP_RETENTION_DAYS = int(os.environ.get("MEMBERSHIP_RETENTION_DAYS", "180"))
+# Archived feedback, and feedback marked as spam, are deleted this many days after their last
+# change (`manage.py purge_feedback`, daily from cron). New, in-progress and answered messages stay.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_SPAM_RETENTION_DAYS = int(os.environ.get("FEEDBACK_SPAM_RETENTION_DAYS", "30"))
 
 # --- Anti-spam for public forms (party_site/antispam.py).
 ANTISPAM_MIN_SECONDS = float(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
