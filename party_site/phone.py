@@ -98,6 +98,14 @@ class IraqiMobileField(forms.CharField):
             raise ValidationError(self.error_messages["invalid_phone"], code=error.code, params=error.params) from None
 
 
+def national_mobile(e164: str) -> str:
+    """'+9647701234567' → '0770 123 4567', as people in Iraq write and dial it; anything else unchanged."""
+    if e164 and e164.startswith("+964") and len(e164) == 14:
+        national = e164[4:]
+        return f"0{national[:3]} {national[3:6]} {national[6:]}"
+    return e164
+
+
 def search_digits(value: str) -> str:
     """The digits of a staff search, with a leading 0 / 00964 / +964 dropped, to match stored numbers."""
     digits = re.sub(r"\D", "", to_western_digits(value or ""))

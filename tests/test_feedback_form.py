@@ -49,6 +49,11 @@ def test_form_page_shows_the_party_intro_and_says_sending_anonymously_is_allowed
     assert 'name="website"' in content and 'name="form_token"' in content  # the shared anti-spam fields
 
 
+def test_the_form_page_is_never_cached(client, party_content):
+    assert "no-store" in client.get("/feedback/")["Cache-Control"]
+    assert "no-store" in post(client, form_data(topic=""))["Cache-Control"]  # what was typed, shown again
+
+
 def test_message_box_is_limited_without_javascript_and_the_limit_is_stated(client, party_content):
     content = client.get("/en/feedback/").content.decode()
     assert f'maxlength="{MESSAGE_MAX_LENGTH}"' in content
