@@ -7,7 +7,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from party_site.admin import OutgoingEmailInline
+from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
+from party_site.phone import search_digits
 
 from .models import FeedbackMessage, FeedbackNote
 
@@ -30,6 +31,9 @@ class FeedbackNoteInline(admin.StackedInline):
     def has_change_permission(self, request, obj=None):
         return False  # existing notes are a record; add a new note instead of rewriting one
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
 
 def _set_status(status, description):
     def action(modeladmin, request, queryset):
@@ -46,7 +50,7 @@ def _set_status(status, description):
 
 
 @admin.register(FeedbackMessage)
-class FeedbackMessageAdmin(admin.ModelAdmin):
+class FeedbackMessageAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     """The staff inbox. What the visitor sent is read-only; staff set the status and the assignee
     and write internal notes."""
 
@@ -55,7 +59,7 @@ class FeedbackMessageAdmin(admin.ModelAdmin):
     list_filter = ("status", "topic", "governorate", "received_at", ("assignee", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("assignee",)
     date_hierarchy = "received_at"
-    search_fields = ("message", "name", "email", "phone")
+    search_fields = ("message", "name", "email")  # and the phone: get_search_results
     readonly_fields = VISITOR_FIELDS
     fieldsets = (
         (_("The message"), {"fields": VISITOR_FIELDS}),
@@ -95,6 +99,15 @@ class FeedbackMessageAdmin(admin.ModelAdmin):
         self.message_user(
             request, ngettext("%d message assigned to you.", "%d messages assigned to you.", count) % count
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """The words in the message, name and e-mail; a phone number in any written form
+        (0770…, +964 770…, Eastern Arabic digits) against the stored +9647… form."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        digits = search_digits(search_term)
+        if len(digits) >= 3:
+            found |= queryset.filter(phone__contains=digits)  # `queryset` carries the list's filters
+        return found, may_have_duplicates
 
     def has_add_permission(self, request):
         return False  # messages come from the public form

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from party_site.antispam import AntiSpamFormMixin
 from party_site.governorates import Governorate
-from party_site.phone import INVALID_MESSAGE as INVALID_PHONE
-from party_site.phone import normalize_iraqi_mobile
+from party_site.phone import invalid_phone_error, normalize_iraqi_mobile
 from party_site.templatetags.party import local_digits
 
 from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, FeedbackMessage
@@ -43,7 +42,7 @@ def clean_contact(value: str) -> dict:
     try:
         return {"email": "", "phone": normalize_iraqi_mobile(value)}
     except ValidationError:
-        raise ValidationError(INVALID_PHONE, code="invalid_phone") from None
+        raise invalid_phone_error() from None
 
 
 class FeedbackForm(AntiSpamFormMixin, forms.Form):

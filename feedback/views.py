@@ -1,5 +1,7 @@
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from content.views import text_blocks
@@ -8,6 +10,7 @@ from .forms import FeedbackForm
 from .services import receive_feedback
 
 
+@method_decorator(never_cache, name="dispatch")  # what someone typed must not stay in a shared cache
 class FeedbackView(FormView):
     """The public form: anyone may send an idea, opinion, question or complaint, anonymously if they like."""
 

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from party_site.admin import OutgoingEmailInline
+from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
 from party_site.governorates import Governorate
-from party_site.phone import search_digits
+from party_site.phone import national_mobile, search_digits
 from party_site.text import normalized_words
 
 from .models import (
@@ -142,7 +142,7 @@ class DecisionForm(forms.ModelForm):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     form = DecisionForm
     change_list_template = "membership/admin/change_list.html"
     list_display = (
@@ -302,6 +302,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         try:
             updated = change_status(obj, request.user, decision, form.cleaned_data.get("decision_note", ""))
         except TransitionNotAllowed:
+            request._decision_refused = True  # no "changed successfully" after this (message_user)
             self.message_user(
                 request,
                 _("The status was not changed: someone else changed this application first. Check it again."),
@@ -315,6 +316,11 @@ class ApplicationAdmin(admin.ModelAdmin):
                 _("Accepted. Member number: %(number)s.") % {"number": updated.member_number},
                 messages.SUCCESS,
             )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if getattr(request, "_decision_refused", False) and level == messages.SUCCESS:
+            return  # Django's "was changed successfully" would contradict the refusal just shown
+        super().message_user(request, message, level, *args, **kwargs)
 
     def has_add_permission(self, request):
         return False  # applications come from the public form
@@ -347,17 +353,20 @@ class ApplicationAdmin(admin.ModelAdmin):
                     value = application.display_reference
                 elif name == "submitted_at":
                     value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-                row.append(value if name == "phone" else csv_cell(value))
+                if name == "phone":  # "0770 123 4567": text in every spreadsheet, never 9.64E+12 or a formula
+                    row.append(national_mobile(application.phone))
+                else:
+                    row.append(csv_cell(value))
             writer.writerow(row)
         return response
 
 
 @admin.register(ApplicationExport)
-class ApplicationExportAdmin(admin.ModelAdmin):
+class ApplicationExportAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     """Who exported applications, when, and how many rows. Read-only."""
 
     list_display = ("exported_at", "exported_by", "row_count")
-    list_filter = ("exported_by",)
+    list_filter = (("exported_by", admin.RelatedOnlyFieldListFilter),)  # only people who exported
     readonly_fields = list_display
 
     def has_add_permission(self, request):

@@ -10,16 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
-from party_site.phone import normalize_iraqi_mobile
+from party_site.phone import PHONE_EXAMPLE, IraqiMobileField
 from party_site.text import to_western_digits
 
 from .models import APPLICANT_FIELDS, DECLARATION_FIELDS, Application
 
 MINIMUM_AGE = 18
-# Wrapped in left-to-right isolates (LRI … PDI) so the groups of digits keep their order inside an
-# Arabic sentence, in plain text as in HTML; no-break spaces keep each number on one line.
-PHONE_EXAMPLE = "\u20660770\u00a0123\u00a04567\u2069"
-PHONE_EXAMPLE_INTERNATIONAL = "\u2066+964\u00a0770\u00a0123\u00a04567\u2069"
 # Digits are not names; angle brackets and the like are never part of one.
 _NOT_A_NAME = re.compile(r"[0-9٠-٩۰-۹<>{}\[\]@#$%^&*=+_|\\/;:!?\"]")
 
@@ -71,7 +67,13 @@ class BirthDateField(forms.MultiValueField):
     }
 
     def __init__(self, **kwargs):
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Server-side limits too: a 12-digit "year" must be an error message, not an OverflowError.
+        too_long = {"max_length": self.default_error_messages["invalid"]}
+        fields = (
+            forms.CharField(max_length=2, error_messages=too_long),
+            forms.CharField(max_length=2, error_messages=too_long),
+            forms.CharField(max_length=4, error_messages=too_long),
+        )
         super().__init__(fields, require_all_fields=True, **kwargs)
 
     def compress(self, data_list):
@@ -80,30 +82,8 @@ class BirthDateField(forms.MultiValueField):
         try:
             day, month, year = (int(to_western_digits(part).strip()) for part in data_list)
             return datetime.date(year, month, day)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-class IraqiMobileField(forms.CharField):
-    default_error_messages = {
-        "invalid": _(
-            "Enter an Iraqi mobile number of 11 digits starting with 07, for example %(example)s, "
-            "or starting with +964, for example %(international)s."
-        )
-    }
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return value
-        try:
-            return normalize_iraqi_mobile(value)
-        except ValidationError:
-            raise ValidationError(
-                self.error_messages["invalid"],
-                code="invalid",
-                params={"example": PHONE_EXAMPLE, "international": PHONE_EXAMPLE_INTERNATIONAL},
-            ) from None
 
 
 class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):

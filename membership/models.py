@@ -69,7 +69,6 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# Which status may follow which. Accepting and rejecting happen after a review has started.
 # What the applicant tells us, in the form's order; the declarations the law asks for.
 APPLICANT_FIELDS = (
     "first_name", "father_name", "grandfather_name", "family_name", "birth_date", "gender",
@@ -79,6 +78,7 @@ DECLARATION_FIELDS = (
     "declares_iraqi", "declares_no_other_party", "declares_not_barred", "declares_principles", "consents_privacy",
 )  # fmt: skip
 
+# Which status may follow which. Accepting and rejecting happen after a review has started.
 TRANSITIONS = {
     Status.NEW: (Status.UNDER_REVIEW, Status.WITHDRAWN),
     Status.UNDER_REVIEW: (Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN),

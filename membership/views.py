@@ -35,12 +35,15 @@ class JoinView(FormView):
 
 @method_decorator(never_cache, name="dispatch")
 class ThanksView(TemplateView):
-    """The confirmation: the reference and what happens next, nothing else about the applicant."""
+    """The confirmation: the reference and what happens next, nothing else about the applicant.
+
+    The reference is shown once and then removed from the session, so a shared or seized phone
+    does not reveal later that its owner applied; a reload goes back to the form."""
 
     template_name = "membership/thanks.html"
 
     def get(self, request, *args, **kwargs):
-        reference = request.session.get(SESSION_KEY)
+        reference = request.session.pop(SESSION_KEY, None)
         if not reference:
             return redirect("membership:join")
         return self.render_to_response(self.get_context_data(reference=format_reference(reference)))

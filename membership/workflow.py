@@ -11,13 +11,12 @@ same moment cannot both change it; the e-mails go out only once the transaction 
 """
 
 from django.conf import settings
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from party_site.erasure import erase_with_admin_log
 from party_site.notifications import queue_email
 
 from .models import DECIDED, TRANSITIONS, Application, MemberNumberCounter, Status, StatusChange, new_reference
@@ -147,7 +146,4 @@ def _render_for_officers(application: Application) -> tuple[str, str]:
 def erase_application(application: Application) -> None:
     """Delete an application and everything that mentions it: its history, its e-mails (sent or
     not) and the admin's log entries about it. Export records never name applicants."""
-    with transaction.atomic():
-        content_type = ContentType.objects.get_for_model(Application)
-        LogEntry.objects.filter(content_type=content_type, object_id=str(application.pk)).delete()
-        application.delete()  # cascades to StatusChange and, through the GenericRelation, OutgoingEmail
+    erase_with_admin_log(application)  # cascades to StatusChange and, through the GenericRelation, OutgoingEmail

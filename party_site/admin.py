@@ -1,7 +1,19 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
 
 from .models import OutgoingEmail
+
+
+class PermissionBeforeLookupMixin:
+    """Django's history view looks the object up before checking permission, so a user without
+    any right on the model gets a redirect for a missing id and 403 for an existing one, and can
+    count the rows. Checking the model-level permission first answers 403 either way."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
 
 
 class OutgoingEmailInline(GenericTabularInline):
@@ -26,7 +38,7 @@ class OutgoingEmailInline(GenericTabularInline):
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     """All outgoing e-mail, for whoever holds its view permission (superusers by default)."""
 
     list_display = ("kind", "status", "attempts", "last_error", "created_at", "sent_at")

@@ -31,6 +31,7 @@ class OutgoingEmail(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting to be sent")
+        SENDING = "sending", _("being sent")
         SENT = "sent", _("sent")
         FAILED = "failed", _("not sent")
 
@@ -45,6 +46,8 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # When a sender claimed the row (status "sending"); a claim older than 15 minutes is retried.
+    claimed_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:

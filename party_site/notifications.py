@@ -3,20 +3,30 @@
 `queue_email()` writes the message as an OutgoingEmail row inside the caller's transaction and
 sends it only after that transaction commits, so e-mail can never cost a submission. A failure
 is logged without personal data (the row's id and the error's class only) and stays visible to
-staff as "not sent"; `manage.py send_pending_emails` retries.
+staff as "not sent"; `manage.py send_pending_emails` retries, up to MAX_ATTEMPTS in all.
+
+Each e-mail is sent once: a sender first claims the row with a conditional UPDATE (to "sending")
+and sends only if that UPDATE changed the row, so the after-commit send and a cron run at the same
+moment cannot both send it. A claim left behind by a process that died is retried after
+CLAIM_TIMEOUT.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10  # then the row stays "not sent" for staff to see; no more retries
+CLAIM_TIMEOUT = datetime.timedelta(minutes=15)  # a "sending" row older than this was abandoned
 
 
 def queue_email(about, kind: str, to: list[str], subject: str, body: str) -> OutgoingEmail | None:
@@ -36,35 +46,62 @@ def queue_email(about, kind: str, to: list[str], subject: str, body: str) -> Out
     return email
 
 
-def deliver(email_id: int) -> bool:
-    """Send one queued e-mail now; record the outcome. Never raises."""
-    email = OutgoingEmail.objects.filter(pk=email_id).exclude(status=OutgoingEmail.Status.SENT).first()
+def claimable(now=None):
+    """Rows a sender may take now: waiting, failed with attempts left, or abandoned mid-send."""
+    now = now or timezone.now()
+    Status = OutgoingEmail.Status
+    return OutgoingEmail.objects.filter(attempts__lt=MAX_ATTEMPTS).filter(
+        Q(status__in=[Status.PENDING, Status.FAILED]) | Q(status=Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
+    )
+
+
+def claim(email_id: int) -> OutgoingEmail | None:
+    """Take one e-mail for sending, atomically: only one process gets the row."""
+    now = timezone.now()
+    taken = (
+        claimable(now)
+        .filter(pk=email_id)
+        .update(status=OutgoingEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+    return OutgoingEmail.objects.get(pk=email_id) if taken == 1 else None
+
+
+def deliver(email_id: int) -> bool | None:
+    """Send one queued e-mail now if no one else is sending it; record the outcome. Never raises.
+    True: sent; False: failed; None: not ours to send (sent, being sent, or out of attempts)."""
+    email = claim(email_id)
     if email is None:
-        return False
-    email.attempts += 1
+        return None
     try:
         EmailMessage(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, email.to).send()
     except Exception as error:  # any transport failure: keep the row, tell staff, log no address
         email.status = OutgoingEmail.Status.FAILED
         email.last_error = type(error).__name__
-        email.save(update_fields=["attempts", "status", "last_error"])
-        logger.warning("E-mail %s (%s) was not sent: %s", email.pk, email.kind, type(error).__name__)
+        email.save(update_fields=["status", "last_error"])
+        logger.warning(
+            "E-mail %s (%s) was not sent (attempt %s of %s): %s",
+            email.pk,
+            email.kind,
+            email.attempts,
+            MAX_ATTEMPTS,
+            type(error).__name__,
+        )
         return False
     email.status = OutgoingEmail.Status.SENT
     email.sent_at = timezone.now()
     email.body = ""  # no need to keep personal text once it has gone out
     email.last_error = ""
-    email.save(update_fields=["attempts", "status", "sent_at", "body", "last_error"])
+    email.save(update_fields=["status", "sent_at", "body", "last_error"])
     return True
 
 
 def deliver_pending() -> tuple[int, int]:
-    """Retry everything not yet sent; return (sent, failed)."""
+    """Retry everything that may be sent now; return (sent, failed)."""
     sent = failed = 0
-    pending = OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.SENT).values_list("pk", flat=True)
-    for email_id in list(pending):
-        if deliver(email_id):
+    for email_id in list(claimable().order_by("pk").values_list("pk", flat=True)):
+        outcome = deliver(email_id)
+        if outcome is True:
             sent += 1
-        else:
+        elif outcome is False:
             failed += 1
     return sent, failed

@@ -18,10 +18,20 @@ from django.utils.translation import gettext_lazy as _
 from .text import to_western_digits
 
 INVALID_MESSAGE = _("Enter an Iraqi mobile number in the form +964 7XX XXX XXXX or 07XX XXX XXXX.")
+# What a form shows under a phone input: the rule and two examples. The examples are wrapped in
+# left-to-right isolates (LRI … PDI) so the groups of digits keep their order inside an Arabic
+# sentence, in plain text as in HTML; no-break spaces keep each number on one line.
+PHONE_EXAMPLE = "\u20660770\u00a0123\u00a04567\u2069"
+PHONE_EXAMPLE_INTERNATIONAL = "\u2066+964\u00a0770\u00a0123\u00a04567\u2069"
+FIELD_INVALID_MESSAGE = _(
+    "Enter an Iraqi mobile number of 11 digits starting with 07, for example %(example)s, "
+    "or starting with +964, for example %(international)s."
+)
 
 # Separators people type or paste: spaces (incl. no-break), dashes of every kind, dots, brackets,
-# and the invisible direction marks that copying from Arabic text brings along.
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212.()\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# and the invisible marks that copying from Arabic text brings along (direction marks and isolates,
+# the Arabic letter mark U+061C, the byte-order mark / zero-width no-break space U+FEFF).
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212.()\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _NATIONAL = re.compile(r"7[3-9]\d{8}")
 
 
@@ -53,10 +63,20 @@ def format_iraqi_mobile(e164: str) -> str:
     return e164
 
 
-class IraqiMobileField(forms.CharField):
-    """A form field that cleans to the E.164 form; the input is left-to-right and asks for a phone keypad."""
+def invalid_phone_error() -> ValidationError:
+    """The error a form shows for a number that is not an Iraqi mobile, with two examples."""
+    return ValidationError(
+        FIELD_INVALID_MESSAGE,
+        code="invalid_phone",
+        params={"example": PHONE_EXAMPLE, "international": PHONE_EXAMPLE_INTERNATIONAL},
+    )
 
-    default_error_messages = {"invalid_phone": INVALID_MESSAGE}
+
+class IraqiMobileField(forms.CharField):
+    """The one form field for a mobile number (membership; feedback's contact box shows the same
+    error): cleans to the E.164 form; the input is left-to-right and asks for a phone keypad."""
+
+    default_error_messages = {"invalid_phone": FIELD_INVALID_MESSAGE}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 32)
@@ -67,9 +87,23 @@ class IraqiMobileField(forms.CharField):
         attrs.update({"dir": "ltr", "inputmode": "tel", "autocomplete": "tel", "type": "tel"})
         return attrs
 
-    def clean(self, value):
-        value = super().clean(value)
-        return normalize_iraqi_mobile(value) if value else value
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return normalize_iraqi_mobile(value)
+        except ValidationError:
+            error = invalid_phone_error()
+            raise ValidationError(self.error_messages["invalid_phone"], code=error.code, params=error.params) from None
+
+
+def national_mobile(e164: str) -> str:
+    """'+9647701234567' → '0770 123 4567', as people in Iraq write and dial it; anything else unchanged."""
+    if e164 and e164.startswith("+964") and len(e164) == 14:
+        national = e164[4:]
+        return f"0{national[:3]} {national[3:6]} {national[6:]}"
+    return e164
 
 
 def search_digits(value: str) -> str:

@@ -259,13 +259,18 @@ FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 # Rejected and withdrawn applications are deleted this many days after the decision
 # (`manage.py purge_applications`, daily from cron).
 MEMBERSHIP_RETENTION_DAYS = int(os.environ.get("MEMBERSHIP_RETENTION_DAYS", "180"))
+# Archived feedback, and feedback marked as spam, are deleted this many days after their last
+# change (`manage.py purge_feedback`, daily from cron). New, in-progress and answered messages stay.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_SPAM_RETENTION_DAYS = int(os.environ.get("FEEDBACK_SPAM_RETENTION_DAYS", "30"))
 
 # --- Anti-spam for public forms (party_site/antispam.py).
 ANTISPAM_MIN_SECONDS = float(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
 ANTISPAM_MAX_AGE = 24 * 3600
-# "accepted submissions/seconds" per client and form. Iraqi mobile networks put many people behind
-# one address, so the default is generous; raise it for load tests, lower it under attack.
-_limit, _window = os.environ.get("ANTISPAM_RATE_LIMIT", "20/3600").split("/")
+# "accepted submissions/seconds" per client (IPv4 address or IPv6 /64) and form. Iraqi mobile
+# networks put hundreds of people behind one address (carrier-grade NAT), and people apply together
+# on one venue's Wi-Fi after a meeting, so the default is generous; lower it under attack.
+_limit, _window = os.environ.get("ANTISPAM_RATE_LIMIT", "60/3600").split("/")
 ANTISPAM_RATE_LIMIT = (int(_limit), int(_window))
 ANTISPAM_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 
@@ -308,12 +313,16 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 
 # --- Logging: to the console only. No request bodies, no e-mailed tracebacks (they carry
-# POST data); applicant data never reaches a log line.
+# POST data); applicant data never reaches a log line. A database error's text (PostgreSQL's
+# "Failing row contains (…)" is a whole applicant) is replaced by its class and constraint name.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_database_errors": {"()": "party_site.logging.RedactDatabaseErrors"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_database_errors"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

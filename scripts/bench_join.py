@@ -10,10 +10,11 @@ text, collectstatic into staticfiles/) and starts gunicorn with production setti
 (DJANGO_DEBUG off, whitenoise's manifest storage, Redis for sessions and rate limits) plus a small
 local SMTP sink, so each application really sends its e-mails after commit, as in production.
 
-Each client is one visitor's browser: its own cookies, CSRF token and form token. It GETs /join/
-once, waits ANTISPAM_MIN_SECONDS as a person would (the anti-spam timing check stays on), then
-posts its share of applications. All clients come from 127.0.0.1, so the server's rate limit is
-raised (ANTISPAM_RATE_LIMIT). Latency is measured per POST (answer: 302 to /join/thanks/).
+Each client is one visitor's browser: its own cookies, CSRF token and form tokens. It GETs /join/
+once for each of its applications (a form token is accepted once), waits ANTISPAM_MIN_SECONDS as a
+person would (the anti-spam timing check stays on), then posts its share of applications.
+All clients come from 127.0.0.1, so the server's rate limit is raised (ANTISPAM_RATE_LIMIT).
+Latency is measured per POST (answer: 302 to /join/thanks/).
 
 Reported: rows added to membership_application, errors, p50/p95/p99 latency, throughput.
 The numbers are also written to bench-results/ (not committed).
@@ -180,16 +181,19 @@ def run_client(base_url, numbers, min_seconds, results, errors, seed):
     rng = random.Random(seed)
     client = Client(base_url)
     try:
-        status, _location, page = client.request("GET", "/join/")
-        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        token = re.search(r'name="form_token" value="([^"]+)"', page)
-        if status != 200 or not csrf or not token:
-            errors.append(f"GET /join/ answered {status}")
-            return
+        forms = []  # each form token is accepted once: one page per application
+        for _n in numbers:
+            status, _location, page = client.request("GET", "/join/")
+            csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+            token = re.search(r'name="form_token" value="([^"]+)"', page)
+            if status != 200 or not csrf or not token:
+                errors.append(f"GET /join/ answered {status}")
+                return
+            forms.append((csrf.group(1), token.group(1)))
         time.sleep(min_seconds + 0.2)  # as long as a person needs at least
-        for n in numbers:
+        for n, (csrf, token) in zip(numbers, forms, strict=True):
             data = application(n, rng)
-            data.update(csrfmiddlewaretoken=csrf.group(1), form_token=token.group(1), website="")
+            data.update(csrfmiddlewaretoken=csrf, form_token=token, website="")
             started = time.perf_counter()
             status, location, _body = client.request("POST", "/join/", data)
             elapsed = time.perf_counter() - started

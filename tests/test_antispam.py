@@ -1,9 +1,12 @@
 """The anti-spam mechanism that the membership and feedback forms share."""
 
+import logging
 import threading
 import time
+from unittest import mock
 
 import pytest
+import redis
 from django import forms
 from django.core import signing
 from django.db import connection
@@ -17,8 +20,8 @@ class MessageForm(antispam.AntiSpamFormMixin, forms.Form):
     message = forms.CharField()
 
 
-def token(seconds_ago):
-    return signing.dumps(int(time.time()) - seconds_ago, salt=antispam._SALT)
+def token(seconds_ago, scope="test-form"):
+    return antispam.new_token(scope, issued=time.time() - seconds_ago)
 
 
 def request_from(address="203.0.113.7"):
@@ -41,6 +44,10 @@ def neutral(f):
     return f.non_field_errors() == [str(antispam.NEUTRAL_ERROR)]
 
 
+def rate_limited(f):
+    return f.non_field_errors() == [str(antispam.RATE_LIMITED_ERROR)]
+
+
 def test_a_person_who_took_their_time_is_accepted(db):
     f = form()
     assert f.is_valid(), f.errors
@@ -52,7 +59,11 @@ def test_filled_honeypot_is_refused_neutrally(db):
     assert f.data["message"] == "مرحباً"  # what was typed is kept for the page shown again
 
 
-@pytest.mark.parametrize("bad_token", ["", "not-a-token", signing.dumps(1, salt="other-salt")])
+@pytest.mark.parametrize(
+    "bad_token",
+    ["", "not-a-token", signing.dumps(1, salt="other-salt"), signing.dumps(int(time.time()) - 60, salt=antispam._SALT)],
+    ids=["empty", "garbage", "other-salt", "old-format"],
+)
 def test_missing_or_forged_token_is_refused(db, bad_token):
     f = form(**{antispam.TOKEN_FIELD: bad_token})
     assert not f.is_valid() and neutral(f)
@@ -66,15 +77,84 @@ def test_sending_faster_than_a_person_can_type_is_refused(db):
 def test_a_day_old_form_is_refused_and_the_page_gets_a_fresh_token(db, settings):
     f = form(**{antispam.TOKEN_FIELD: token(settings.ANTISPAM_MAX_AGE + 60)})
     assert not f.is_valid() and neutral(f)
-    assert antispam.token_age(f.antispam_token) < 5
+    assert antispam.token_age(f.antispam_token, "test-form") < 5
 
 
-def test_rate_limit_refuses_the_fourth_submission_from_one_client_only(db):
+def test_rate_limit_refuses_the_fourth_submission_from_one_client_only_with_its_own_message(db):
     for _ in range(3):
         assert form().is_valid()
     fourth = form()
-    assert not fourth.is_valid() and neutral(fourth)
+    assert not fourth.is_valid() and rate_limited(fourth)
+    assert fourth.data["message"] == "مرحباً"  # what was typed is kept
     assert form(address="198.51.100.9").is_valid()  # another visitor is not blocked
+
+
+def test_a_token_is_accepted_once(db):
+    shown = token(10)
+    assert form(**{antispam.TOKEN_FIELD: shown}).is_valid()
+    replay = form(**{antispam.TOKEN_FIELD: shown}, address="198.51.100.9")
+    assert not replay.is_valid() and neutral(replay)
+    assert replay.antispam_token != shown  # the page shown again carries a fresh token
+
+
+def test_a_refused_submission_does_not_use_up_its_token(db):
+    shown = token(10)
+    assert not form(message="", **{antispam.TOKEN_FIELD: shown}).is_valid()
+    assert form(**{antispam.TOKEN_FIELD: shown}).is_valid()
+
+
+def test_a_token_for_the_other_form_is_refused(db):
+    f = form(**{antispam.TOKEN_FIELD: token(10, scope="membership")})
+    assert not f.is_valid() and neutral(f)
+
+
+def test_after_a_mistake_the_page_keeps_the_valid_token_so_a_quick_fix_is_accepted(db):
+    """A person who fixes one field and sends again within seconds is not taken for a bot."""
+    shown = token(10)
+    first = form(message="", **{antispam.TOKEN_FIELD: shown})
+    assert not first.is_valid()
+    assert first.antispam_token == shown
+    assert form(**{antispam.TOKEN_FIELD: first.antispam_token}).is_valid()
+
+
+def test_an_unbound_form_gets_a_fresh_token_each_time(db):
+    f = MessageForm(request=request_from())
+    assert f.antispam_token != f.antispam_token
+    assert antispam.token_age(f.antispam_token, "test-form") < 5
+
+
+@pytest.mark.parametrize(
+    "first,second,same",
+    [
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2:bbbb::2", True),
+        ("2001:db8:1:2::1", "2001:db8:1:3::1", False),
+        ("::ffff:203.0.113.7", "203.0.113.7", True),
+        ("203.0.113.7", "203.0.113.8", False),
+    ],
+)
+def test_ipv6_clients_are_counted_by_their_64_prefix(first, second, same):
+    assert (antispam.client_network(first) == antispam.client_network(second)) is same
+
+
+def test_one_ipv6_network_shares_one_limit(db):
+    for n in range(3):
+        assert form(address=f"2001:db8:1:2::{n + 1}").is_valid()
+    assert rate_limited_form(form(address="2001:db8:1:2:ffff::9"))
+
+
+def rate_limited_form(f):
+    return not f.is_valid() and rate_limited(f)
+
+
+def test_a_redis_outage_falls_back_to_the_database(db, settings, caplog):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    broken = mock.Mock()
+    broken.pipeline.return_value.execute.side_effect = redis.ConnectionError("Error 111 connecting to 127.0.0.1:1")
+    with mock.patch.object(antispam, "_redis", return_value=broken), caplog.at_level(logging.WARNING):
+        assert antispam.hit("outage-test", 3600) == 1
+        assert antispam.hit("outage-test", 3600) == 2
+        assert form().is_valid()
+    assert "ConnectionError" in caplog.text and "203.0.113.7" not in caplog.text
 
 
 def test_invalid_submissions_do_not_use_up_the_limit(db):

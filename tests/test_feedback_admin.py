@@ -47,6 +47,15 @@ def test_feedback_team_has_feedback_permissions_only(feedback_member):
     assert "feedback.delete_feedbackmessage" not in perms  # spam and archived are statuses, not deletions
 
 
+def test_the_history_page_does_not_tell_outsiders_which_messages_exist(client, content_editor, feedback_member):
+    message = make()
+    client.force_login(content_editor)
+    assert client.get(f"{CHANGELIST}{message.pk}/history/").status_code == 403
+    assert client.get(f"{CHANGELIST}{message.pk + 1000}/history/").status_code == 403
+    client.force_login(feedback_member)
+    assert client.get(f"{CHANGELIST}{message.pk}/history/").status_code == 200
+
+
 def test_feedback_team_sees_the_inbox_and_nothing_else(client, feedback_member, party_content):
     message = make()
     client.force_login(feedback_member)
@@ -173,3 +182,35 @@ def test_senders_details_stay_in_the_admin_and_phone_reads_left_to_right(client,
     client.force_login(feedback_member)
     content = client.get(change_url(message)).content.decode()
     assert '<a href="tel:+9647701234567"><bdi dir="ltr">+964 770 123 4567</bdi></a>' in content
+
+
+def test_change_page_reads_note_authors_in_one_query(client, feedback_member, django_user_model):
+    message = make()
+    client.force_login(feedback_member)
+
+    def queries_for_change_page():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(change_url(message)).status_code == 200
+        return len(captured)
+
+    FeedbackNote.objects.create(message=message, author=feedback_member, text="أولى")
+    one_note = queries_for_change_page()
+    for n in range(5):
+        author = django_user_model.objects.create_user(f"staff-{n}", is_staff=True)
+        FeedbackNote.objects.create(message=message, author=author, text=f"ملاحظة {n}")
+    assert queries_for_change_page() == one_note
+
+
+@pytest.mark.parametrize("typed", ["0770 123 4567", "+964 770 123 4567", "٠٧٧٠١٢٣٤٥٦٧", "770123"])
+def test_search_finds_a_phone_however_it_is_written(client, feedback_member, typed):
+    wanted = make(phone="+9647701234567")
+    make(phone="+9647809998877")
+    client.force_login(feedback_member)
+    found = client.get(CHANGELIST, {"q": typed}).context["cl"].result_list
+    assert [m.pk for m in found] == [wanted.pk]
+    # the list's filters still apply to what the phone search finds
+    filtered = client.get(CHANGELIST, {"q": typed, "status__exact": "spam"}).context["cl"].result_list
+    assert list(filtered) == []

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -59,6 +60,17 @@ def test_content_editors_cannot_see_applications_at_all(client, content_editor):
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(change_url(application)).status_code == 403
     assert "membership" not in client.get("/admin/").content.decode().lower()
+
+
+def test_the_history_page_does_not_tell_outsiders_which_applications_exist(client, content_editor, officer):
+    """403 for an existing and a missing id alike: otherwise anyone on the staff could count applications."""
+    application = make_application()
+    history = f"{CHANGELIST}{{}}/history/"
+    client.force_login(content_editor)
+    assert client.get(history.format(application.pk)).status_code == 403
+    assert client.get(history.format(application.pk + 1000)).status_code == 403
+    client.force_login(officer)
+    assert client.get(history.format(application.pk)).status_code == 200
 
 
 def test_nobody_adds_or_deletes_applications_in_the_admin(client, superuser):
@@ -175,6 +187,19 @@ def test_officer_moves_an_application_through_the_workflow(client, officer):
     assert "رقم العضوية: 1" in response.content.decode()
 
 
+def test_a_refused_step_is_not_also_reported_as_a_success(client, officer):
+    from django.contrib import messages
+
+    from membership.workflow import TransitionNotAllowed
+
+    application = make_application()
+    client.force_login(officer)
+    with mock.patch("membership.admin.change_status", side_effect=TransitionNotAllowed("new → under-review")):
+        response = decide(client, application, "under-review")
+    levels = [message.level for message in response.context["messages"]]
+    assert levels == [messages.ERROR]
+
+
 def test_the_decision_menu_offers_only_the_allowed_steps(client, officer):
     application = make_application()
     client.force_login(officer)
@@ -225,6 +250,9 @@ def test_exporter_downloads_csv_and_the_export_is_recorded(client, exporter):
     assert rows[0][0] == "الرقم المرجعي"
     assert {row[0] for row in rows[1:]} == {a.display_reference for a in applications}
     assert "'=HYPERLINK(1)" in {cell for row in rows for cell in row}  # no formula runs in a spreadsheet
+    phone_column = rows[0].index("الهاتف المحمول")
+    phones = {row[phone_column] for row in rows[1:]}
+    assert phones == {f"0{a.phone[4:7]} {a.phone[7:10]} {a.phone[10:]}" for a in applications}  # text, not 9.64E+12
     record = ApplicationExport.objects.get()
     assert (record.exported_by, record.row_count) == (exporter, 2)
 
@@ -235,6 +263,18 @@ def test_export_is_refused_without_the_permission(client, officer):
     response = export(client, [application])
     assert not response.get("Content-Type", "").startswith("text/csv")
     assert ApplicationExport.objects.count() == 0
+
+
+def test_the_export_record_filters_by_exporters_only(client, exporter, officer, superuser, django_user_model):
+    second = user_in(django_user_model, "second-exporter", MEMBERSHIP_EXPORTERS)
+    for user in (exporter, second):
+        client.force_login(user)
+        assert export(client, [make_application()]).status_code == 200
+    client.force_login(superuser)
+    changelist = client.get("/admin/membership/applicationexport/").context["cl"]
+    choices = [str(choice["display"]) for spec in changelist.filter_specs for choice in spec.choices(changelist)]
+    assert {"exporter", "second-exporter"} <= set(choices)
+    assert "officer" not in choices and "root" not in choices  # not everyone with a staff account
 
 
 def test_export_records_hold_no_applicant_data(exporter):

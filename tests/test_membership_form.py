@@ -8,6 +8,7 @@ import time
 from unittest import mock
 
 import pytest
+from django import forms
 from django.core import mail
 from django.utils import translation
 
@@ -82,6 +83,15 @@ def test_confirmation_shows_the_reference_and_nothing_else_about_the_applicant(p
     assert "no-store" in page["Cache-Control"]
 
 
+def test_the_reference_is_shown_once_and_leaves_the_session(post, client):
+    """A shared or seized phone must not show later that its owner applied."""
+    post()
+    assert client.get("/join/thanks/").status_code == 200
+    assert "membership_reference" not in client.session
+    reload = client.get("/join/thanks/")
+    assert reload.status_code == 302 and reload["Location"] == JOIN
+
+
 def test_the_confirmation_url_reveals_nothing_and_needs_the_session(client, party_content):
     response = client.get("/join/thanks/")
     assert response.status_code == 302 and response["Location"] == JOIN
@@ -116,6 +126,26 @@ def test_birth_date_accepts_eastern_arabic_digits(post):
 def test_impossible_or_incomplete_dates_are_refused(post, day, month, year):
     response = post(birth_date_day=day, birth_date_month=month, birth_date_year=year)
     assert response.status_code == 200 and "birth_date" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    "day,month,year",
+    [("15", "3", "99999999999"), ("15", "99999999999", "1990"), ("99999999999999999999", "3", "1990")],
+    ids=["huge-year", "huge-month", "huge-day"],
+)
+def test_huge_date_parts_are_an_error_message_and_keep_what_was_typed(post, day, month, year):
+    response = post(birth_date_day=day, birth_date_month=month, birth_date_year=year)
+    assert response.status_code == 200 and not Application.objects.exists()
+    form = response.context["form"]
+    assert form.errors["birth_date"] == [str(form.fields["birth_date"].error_messages["invalid"])]
+    assert "الربيعي" in response.content.decode()  # everything typed is still in the form
+
+
+def test_birth_date_compress_survives_an_overflowing_year():
+    from membership.forms import BirthDateField
+
+    with pytest.raises(forms.ValidationError):
+        BirthDateField().compress(["15", "3", "99999999999"])
 
 
 @pytest.mark.parametrize(
@@ -267,8 +297,26 @@ def test_rate_limit_per_client(post, settings, client):
     for n in range(3):
         post(phone=f"0770 000 000{n}")
     assert Application.objects.count() == 2
+    refused = post(phone="0770 000 0005")
+    assert refused.context["form"].non_field_errors() == [str(antispam.RATE_LIMITED_ERROR)]
+    assert 'value="أحمد"' in refused.content.decode()
     other = client.post(JOIN, post_data(phone="0770 000 0009"), REMOTE_ADDR="198.51.100.20")
     assert other.status_code == 302 and Application.objects.count() == 3
+
+
+def test_after_a_mistake_a_quick_fix_is_accepted(post):
+    """The page shown again keeps the valid token: fixing a field and sending at once is not 'too fast'."""
+    shown = aged(5)
+    response = post(phone="123", **{antispam.TOKEN_FIELD: shown})
+    assert f'name="form_token" value="{shown}"' in response.content.decode()
+    assert post(**{antispam.TOKEN_FIELD: shown}).status_code == 302
+
+
+def test_the_same_page_is_not_accepted_twice(post):
+    shown = aged(10)
+    assert post(**{antispam.TOKEN_FIELD: shown}).status_code == 302
+    replay = post(phone="0780 000 0000", **{antispam.TOKEN_FIELD: shown})
+    assert replay.status_code == 200 and Application.objects.count() == 1
 
 
 def aged(seconds):

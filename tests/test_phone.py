@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from party_site.governorates import MAX_LENGTH, Governorate
-from party_site.phone import IraqiMobileField, format_iraqi_mobile, normalize_iraqi_mobile
+from party_site.phone import PHONE_EXAMPLE, IraqiMobileField, format_iraqi_mobile, normalize_iraqi_mobile
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,8 @@ from party_site.phone import IraqiMobileField, format_iraqi_mobile, normalize_ir
         "۰۷۷۰۱۲۳۴۵۶۷",  # Persian digits, as some Kurdish keyboards type them
         "+٩٦٤ ٧٧٠ ١٢٣ ٤٥٦٧",
         "\u200e0770\u00a0123\u00a04567\u200f",  # pasted from Arabic text: direction marks, no-break spaces
+        "\u061c0770\u061c123\u061c4567",  # the Arabic letter mark
+        "\ufeff0770 123 4567",  # a byte-order mark at the start of a pasted cell
     ],
 )
 def test_accepted_forms_all_become_e164(typed):
@@ -84,8 +86,18 @@ def test_form_field_cleans_to_e164_and_renders_a_ltr_phone_input():
 
 def test_form_field_keeps_what_was_typed_on_error():
     form = PhoneForm({"phone": "0770 12"})
-    assert not form.is_valid() and "+964 7XX XXX XXXX" in form.errors["phone"][0]
+    assert not form.is_valid() and PHONE_EXAMPLE in form.errors["phone"][0]  # the rule, with examples
     assert 'value="0770 12"' in str(form["phone"])
+
+
+def test_both_public_forms_use_the_one_phone_field_and_its_message():
+    from feedback.forms import clean_contact
+    from membership.forms import ApplicationForm
+
+    assert type(ApplicationForm.base_fields["phone"]) is IraqiMobileField
+    with pytest.raises(ValidationError) as caught:
+        clean_contact("0770 12")
+    assert caught.value.messages == PhoneForm({"phone": "0770 12"}).errors["phone"]
 
 
 def test_governorates_are_the_eighteen_and_halabja_in_arabic_and_kurdish():

@@ -9,11 +9,10 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
 from membership.models import Application, Status
-from membership.workflow import erase_application
+from party_site.erasure import erase_all
 
 
 class Command(BaseCommand):
@@ -39,9 +38,5 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{due.count()} application(s) decided more than {days} days ago would be deleted.")
             return
-        deleted = 0
-        with transaction.atomic():
-            for application in due.select_for_update():
-                erase_application(application)
-                deleted += 1
+        deleted = erase_all(due)
         self.stdout.write(f"Deleted {deleted} application(s) decided more than {days} days ago.")
