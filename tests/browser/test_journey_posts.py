@@ -104,7 +104,8 @@ def test_staff_member_publishes_a_post_with_an_image_and_sees_it(desktop, Post, 
     expect(desktop.get_by_role("heading", level=1)).to_have_text(title)
     cover = desktop.get_by_role("img", name="واجهة المقر الجديد في البصرة")
     expect(cover).to_be_visible()
-    assert cover.evaluate("img => img.complete && img.naturalWidth > 0"), "the cover image is served"
+    # The image may still be on its way when the <img> becomes visible: wait for it (the cover is served).
+    desktop.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=cover.element_handle(), timeout=10_000)
     assert desktop.url.endswith(post.get_absolute_url())
     expect(desktop.locator("main")).to_contain_text("افتتح الحزب اليوم مقره الجديد في البصرة.")
     assert breaches == []
