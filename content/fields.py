@@ -26,8 +26,12 @@ class RichTextField(models.TextField):
         return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):
-        value = clean_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        value = clean_html(super().pre_save(model_instance, add))
+        # Write the cleaned text back only through a language's own field (body_ar…). On a translated
+        # model the plain `body` attribute is modeltranslation's descriptor for the *active* language:
+        # writing it would copy the Arabic fallback into, say, body_en when saving under /en/.
+        if hasattr(self, "translated_field") or not hasattr(model_instance, f"{self.attname}_ar"):
+            setattr(model_instance, self.attname, value)
         return value
 
 

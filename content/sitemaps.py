@@ -44,7 +44,13 @@ class SectionSitemap(PartySitemap):
 
 class PostSitemap(PartySitemap):
     def items(self):
-        return Post.objects.published().only("id", "section_id", "slug", "updated_at", "published_at")
+        titles = [f"title_{code}" for code, _name in settings.LANGUAGES]
+        return Post.objects.published().only("id", "section_id", "slug", "updated_at", "published_at", *titles)
+
+    def get_languages_for_item(self, post):
+        """Only the languages the post is written in: an untranslated post shown in Arabic under /en/
+        is not another language version of it."""
+        return [code for code in self._languages() if code == "ar" or getattr(post, f"title_{code}", None)]
 
     def lastmod(self, post):
         return max(post.updated_at, post.published_at)

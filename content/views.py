@@ -173,7 +173,6 @@ class PostView(TemplateView):
         post = self.post_object
         related = listing(Post.objects.published().filter(section_id=post.section_id).exclude(pk=post.pk))
         photos = list(Photo.objects.filter(post=post))
-        language = get_language()
         context.update(
             post=post,
             section=post.section,
@@ -184,8 +183,6 @@ class PostView(TemplateView):
             preview=not post.is_published,
             # The media section, and posts that are only pictures or a video, lead with them.
             media_first=post.section_id == Section.Key.MEDIA or (not post.body and (photos or post.has_video)),
-            # Shown in Arabic because this language has no translation: mark it so.
-            fallback=language != "ar" and not getattr(post, f"title_{language}", ""),
             absolute_url=settings.SITE_URL + post.get_absolute_url(),
             structured_data=post_structured_data(post),
         )
@@ -202,7 +199,8 @@ def post_structured_data(post):
         "description": post.summary,
         "url": url,
         "mainEntityOfPage": url,
-        "inLanguage": get_language(),
+        # The language the visitor reads it in: Arabic when this language's title falls back to it.
+        "inLanguage": get_language() if getattr(post, f"title_{get_language()}", None) else "ar",
         "datePublished": post.published_at.isoformat(),
         "dateModified": max(post.updated_at, post.published_at).isoformat(),
         "articleSection": post.section.title,

@@ -39,7 +39,7 @@ def test_atom_feeds_overall_and_per_section(client):
 
 @override_settings(SITE_URL=SITE)
 def test_sitemap_lists_pages_sections_and_posts_with_hreflang_alternates(client):
-    post = make_post(title="منشور في الخريطة")
+    post = make_post(title="منشور في الخريطة", title_en="A post on the map")
     content = client.get("/sitemap.xml").content.decode()
     for path in ("/", "/about/", "/news/", "/media/", post.get_absolute_url()):
         assert f"<loc>{SITE}{path}</loc>" in content, path

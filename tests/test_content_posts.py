@@ -139,11 +139,12 @@ def test_english_page_falls_back_to_arabic_and_marks_it(client, db):
     url = "/en" + post.get_absolute_url()
     content = client.get(url).content.decode()
     assert "عنوان عربي فقط" in content
-    assert '<article class="container post" lang="ar" dir="rtl">' in content
+    assert '<h1 class="post__title" lang="ar" dir="rtl">عنوان عربي فقط</h1>' in content
     post.title_en = "English title"
     post.save()
     content = client.get(url).content.decode()
-    assert "English title" in content and 'lang="ar" dir="rtl"' not in content
+    assert '<h1 class="post__title">English title</h1>' in content
+    assert 'class="prose narrow post__body" lang="ar" dir="rtl"' in content  # the body is still Arabic only
 
 
 def test_admin_links_to_the_preview(client, superuser):

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from party_site.text import to_eastern_digits
@@ -14,3 +15,16 @@ def local_digits(value):
     if get_language() in ("ar", "ckb") and settings.PARTY_DIGITS == "eastern":
         return to_eastern_digits(text)
     return text
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="ar" dir="rtl"` when a translated field shows its Arabic text on a page in another
+    language (modeltranslation's fallback), so browsers, fonts and screen readers treat it as Arabic."""
+    language = get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if obj is None or language == default or getattr(obj, f"{field}_{language}", None):
+        return ""
+    if not getattr(obj, f"{field}_{default}", None):
+        return ""
+    return mark_safe(f' lang="{default}" dir="rtl"')  # noqa: S308 - fixed text
