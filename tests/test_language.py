@@ -1,6 +1,7 @@
 """Arabic typography: Iraqi month names, digits, normalisation."""
 
 import datetime
+import json
 
 from django.template import Context, Template
 from django.utils import translation
@@ -99,3 +100,11 @@ def test_names_are_normalised_but_never_cut():
 def test_kurdish_letter_forms_fold_to_one():
     assert normalize_arabic("کوردی") == normalize_arabic("كوردي")
     assert normalize_arabic("ھەولێر") == normalize_arabic("هەولێر")
+
+
+def test_admin_date_picker_uses_iraqi_month_names(client, superuser):
+    client.force_login(superuser)
+    catalog = client.get("/admin/jsi18n/").content.decode()  # JavaScript, with \\u escapes
+    for name in ("كانون الثاني", "شباط", "تشرين الأول", "كانون الأول"):
+        assert json.dumps(name) in catalog
+    assert json.dumps("يناير") not in catalog
