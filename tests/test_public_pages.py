@@ -103,3 +103,11 @@ def test_decorative_arrows_are_not_read_aloud():
 
     css = (Path(__file__).resolve().parent.parent / "static/css/site.css").read_text()
     assert '.link-arrow::after { content: " ←"; content: " ←" / ""; }' in css
+
+
+def test_pages_are_compressed_for_slow_networks(client, party_content):
+    plain = client.get("/")
+    compressed = client.get("/", headers={"accept-encoding": "gzip"})
+    assert compressed.headers["Content-Encoding"] == "gzip"
+    assert len(compressed.content) < len(plain.content) / 3
+    assert "Accept-Encoding" in compressed.headers["Vary"]
