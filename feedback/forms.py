@@ -4,6 +4,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from party_site.antispam import AntiSpamFormMixin
+from party_site.forms import let_text_find_its_direction
 from party_site.governorates import Governorate
 from party_site.phone import invalid_phone_error, normalize_iraqi_mobile
 from party_site.templatetags.party import local_digits
@@ -80,6 +81,7 @@ class FeedbackForm(AntiSpamFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        let_text_find_its_direction(self, ("message", "name"))
         self.contact = {"email": "", "phone": ""}
         self.fields["message"].help_text = _("Up to %(limit)s characters.") % {
             "limit": local_digits(MESSAGE_MAX_LENGTH)

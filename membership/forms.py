@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
+from party_site.forms import let_text_find_its_direction
 from party_site.phone import PHONE_EXAMPLE, IraqiMobileField
 from party_site.text import to_western_digits
 
@@ -165,6 +166,10 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        let_text_find_its_direction(
+            self,
+            ("first_name", "father_name", "grandfather_name", "family_name", "district", "occupation", "motivation"),
+        )
         for name in self.declaration_fields:
             field = self.fields[name]
             field.required = True

@@ -1,6 +1,7 @@
 """The public feedback form at /feedback/: anyone may write, anonymously if they like; nothing valid is lost."""
 
 import logging
+import re
 import smtplib
 import time
 from unittest import mock
@@ -267,3 +268,12 @@ def test_email_failure_keeps_the_message_and_tells_staff(
     client.force_login(superuser)
     change_page = client.get(f"/admin/feedback/feedbackmessage/{message.pk}/change/").content.decode()
     assert "SMTPConnectError" in change_page and "لم تُرسل" in change_page
+
+
+def test_free_text_takes_the_direction_of_what_is_typed_on_english_pages(client, party_content):
+    english = client.get("/en/feedback/").content.decode()
+    assert re.search(
+        r'<textarea[^>]*name="message"[^>]*dir="auto"|<textarea[^>]*dir="auto"[^>]*name="message"', english
+    )
+    arabic = client.get("/feedback/").content.decode()
+    assert not re.search(r'<textarea[^>]*dir="auto"', arabic)
