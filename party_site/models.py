@@ -48,7 +48,7 @@ class OutgoingEmail(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     # When a sender claimed the row (status "sending"); a claim older than 15 minutes is retried.
     claimed_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
