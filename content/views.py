@@ -127,7 +127,6 @@ class SecretariatView(TemplateView):
             earlier=(
                 Conference.objects.filter(held_on__lt=current.held_on).prefetch_related("members") if current else []
             ),
-            texts=text_blocks("join_intro", "join_button"),
         )
         return context
 

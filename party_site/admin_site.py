@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -10,10 +9,6 @@ class PartyAdminSite(admin.AdminSite):
     site_title = _("National Independence Party")
     index_title = _("Site management")
 
-    @property
-    def site_url(self):
-        return "/"
-
     def index(self, request, extra_context=None):
         """The index also shows what waits for attention: any ModelAdmin with an `inbox(request)`
         method returning {"label", "count", "url"} is listed, for users who may view that model."""
@@ -23,8 +18,3 @@ class PartyAdminSite(admin.AdminSite):
             if hasattr(model_admin, "inbox") and model_admin.has_view_or_change_permission(request)
         ]
         return super().index(request, {"inbox": inbox, **(extra_context or {})})
-
-    def each_context(self, request):
-        context = super().each_context(request)
-        context["party_name"] = settings.PARTY_NAME
-        return context

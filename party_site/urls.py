@@ -10,7 +10,6 @@ from content.views import editor_upload
 
 from . import views
 
-handler404 = "party_site.views.page_not_found"
 handler500 = "party_site.views.server_error"
 
 urlpatterns = [

@@ -5,15 +5,10 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.defaults import page_not_found as django_page_not_found
 
 from .context_processors import site
 
 logger = logging.getLogger(__name__)
-
-
-def page_not_found(request, exception):
-    return django_page_not_found(request, exception, template_name="404.html")
 
 
 def server_error(request):
