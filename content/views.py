@@ -19,7 +19,6 @@ from django.views.generic import TemplateView, View
 from .charts import chart_csv
 from .fields import RandomName, without_metadata
 from .models import Attachment, Chart, Conference, Page, Photo, Post, Principle, SecretariatMember, Section, TextBlock
-from .renditions import renditions
 from .search import query_words, search
 from .validators import validate_image
 
@@ -147,8 +146,10 @@ class SectionView(TemplateView):
 def visible_post(request, pk):
     """The post at this address, if this visitor may see it: published, or any post for staff
     who may read posts in the admin (a membership officer is staff, but not a reader of drafts)."""
-    user = request.user
-    may_preview = user.is_staff and user.has_perm("content.view_post")
+    # Only a request with a session can be staff: asking anyone else would read the session and
+    # make the page vary on cookies, which keeps it out of the page cache.
+    user = request.user if settings.SESSION_COOKIE_NAME in request.COOKIES else None
+    may_preview = user is not None and user.is_staff and user.has_perm("content.view_post")
     posts = Post.objects.all() if may_preview else Post.objects.published()
     post = get_object_or_404(posts.select_related("section"), pk=pk)
     return post
@@ -210,9 +211,9 @@ def post_structured_data(post):
         ),
         "publisher": organization_data(),
     }
-    share = renditions(post.cover_image, post.cover_width, "share") if post.cover_image else []
+    share = post.cover_renditions.get("share")
     if share:
-        data["image"] = [settings.SITE_URL + share[-1][0].url]
+        data["image"] = [settings.SITE_URL + share[-1][0]]
     return data
 
 
