@@ -8,6 +8,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from party_site.dates import add_years
+
 from .fields import PrivateImageField, RandomName, RichTextField
 from .sanitize import clean_html
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
@@ -187,10 +189,7 @@ class Conference(models.Model):
 
     @property
     def term_ends(self):
-        try:
-            return self.held_on.replace(year=self.held_on.year + self.TERM_YEARS)
-        except ValueError:  # 29 February
-            return self.held_on.replace(year=self.held_on.year + self.TERM_YEARS, day=28)
+        return add_years(self.held_on, self.TERM_YEARS)
 
     @property
     def term_years(self):

@@ -6,7 +6,6 @@ commands, which leave no copy behind.
 """
 
 import csv
-import datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,6 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
+from party_site.dates import add_years, age_on
 from party_site.governorates import Governorate
 from party_site.phone import national_mobile, search_digits
 from party_site.text import normalized_words
@@ -41,17 +41,6 @@ DECISION_LABELS = {
 }
 AGE_BANDS = [("18-24", 18, 24), ("25-34", 25, 34), ("35-44", 35, 44), ("45-59", 45, 59), ("60+", 60, None)]
 CSV_COLUMNS = ["reference", "status", "member_number", "submitted_at", *APPLICANT_FIELDS]
-
-
-def years_ago(today: datetime.date, years: int) -> datetime.date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
-
-
-def age_on(born: datetime.date, today: datetime.date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def duplicates_of(outer):
@@ -82,9 +71,9 @@ class AgeBandFilter(admin.SimpleListFilter):
         for key, low, high in AGE_BANDS:
             if self.value() == key:
                 today = timezone.localdate()
-                queryset = queryset.filter(birth_date__lte=years_ago(today, low))
+                queryset = queryset.filter(birth_date__lte=add_years(today, -low))
                 if high is not None:
-                    queryset = queryset.filter(birth_date__gt=years_ago(today, high + 1))
+                    queryset = queryset.filter(birth_date__gt=add_years(today, -(high + 1)))
                 return queryset
         return queryset
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
+from party_site.dates import age_on
 from party_site.forms import let_text_find_its_direction
 from party_site.phone import PHONE_EXAMPLE, IraqiMobileField
 from party_site.text import to_western_digits
@@ -19,13 +20,6 @@ from .models import APPLICANT_FIELDS, DECLARATION_FIELDS, Application
 MINIMUM_AGE = 18
 # Digits are not names; angle brackets and the like are never part of one.
 _NOT_A_NAME = re.compile(r"[0-9٠-٩۰-۹<>{}\[\]@#$%^&*=+_|\\/;:!?\"]")
-
-
-def eighteenth_birthday(born: datetime.date) -> datetime.date:
-    try:
-        return born.replace(year=born.year + MINIMUM_AGE)
-    except ValueError:  # born on 29 February: of age on 1 March in a common year
-        return datetime.date(born.year + MINIMUM_AGE, 3, 1)
 
 
 class BirthDateWidget(forms.MultiWidget):
@@ -187,7 +181,7 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
             raise ValidationError(_("The date of birth cannot be in the future."), code="future")
         if born.year < today.year - 120:
             raise ValidationError(_("Check the year of birth."), code="too_old")
-        if eighteenth_birthday(born) > today:
+        if age_on(born, today) < MINIMUM_AGE:  # born on 29 February: of age on 1 March
             raise ValidationError(_("Members must be at least 18 years old."), code="under_age")
         return born
 
