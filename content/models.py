@@ -39,6 +39,13 @@ class SearchableQuerySet(models.QuerySet):
         return count
 
 
+class TextBlockQuerySet(models.QuerySet):
+    def texts(self, *keys):
+        """The fixed texts by key; a missing one is an empty string, never an error."""
+        found = dict(self.filter(key__in=keys).values_list("key", "text"))
+        return {key: found.get(key, "") for key in keys}
+
+
 class TextBlock(models.Model):
     """A short editable text with a fixed place on the site (the home hero, a call to action)."""
 
@@ -53,6 +60,8 @@ class TextBlock(models.Model):
 
     key = models.CharField(_("place on the site"), max_length=40, choices=Key.choices, unique=True)
     text = models.TextField(_("text"))
+
+    objects = TextBlockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("fixed text")

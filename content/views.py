@@ -32,12 +32,6 @@ EDITOR_UPLOAD_PERMISSIONS = ("content.add_post", "content.change_post", "content
 EDITOR_IMAGE_SIDE = 2000  # wider than the text column on any screen; a 24-megapixel photo is 6000
 
 
-def text_blocks(*keys):
-    """The fixed texts by key; a missing one is an empty string, never an error."""
-    found = dict(TextBlock.objects.filter(key__in=keys).values_list("key", "text"))
-    return {key: found.get(key, "") for key in keys}
-
-
 def listing(queryset):
     """Posts as cards need: the photo count (the media section shows it) and nothing per row."""
     return queryset.annotate(photo_count=Count("photos")).defer("body", "body_ar", "body_en", "body_ckb")
@@ -59,7 +53,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["texts"] = text_blocks(
+        context["texts"] = TextBlock.objects.texts(
             "hero", "vision", "secretariat_teaser", "secretariat_cta", "join_intro", "join_button", "feedback_intro"
         )
         context["principles"] = Principle.objects.all()

@@ -7,7 +7,7 @@ from party_site.antispam import AntiSpamFormMixin
 from party_site.forms import let_text_find_its_direction
 from party_site.governorates import Governorate
 from party_site.phone import invalid_phone_error, normalize_iraqi_mobile
-from party_site.templatetags.party import local_digits
+from party_site.text import local_digits
 
 from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, FeedbackMessage
 
