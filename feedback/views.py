@@ -7,7 +7,7 @@ from django.views.generic import FormView, TemplateView
 from content.models import TextBlock
 
 from .forms import FeedbackForm
-from .services import receive_feedback
+from .workflow import receive_feedback
 
 
 @method_decorator(never_cache, name="dispatch")  # what someone typed must not stay in a shared cache
