@@ -142,14 +142,6 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
             "heard_from": forms.Select(attrs={"autocomplete": "off"}),
         }
 
-    name_fields = ("first_name", "father_name", "grandfather_name", "family_name")
-    declaration_fields = (
-        "declares_iraqi",
-        "declares_no_other_party",
-        "declares_not_barred",
-        "declares_principles",
-        "consents_privacy",
-    )
     required_declaration_message = {
         "declares_iraqi": _("Membership is open to Iraqi nationals only."),
         "declares_no_other_party": _("A member of the party may not belong to another party."),
@@ -164,7 +156,7 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
             self,
             ("first_name", "father_name", "grandfather_name", "family_name", "district", "occupation", "motivation"),
         )
-        for name in self.declaration_fields:
+        for name in DECLARATION_FIELDS:
             field = self.fields[name]
             field.required = True
             field.error_messages["required"] = self.required_declaration_message[name]
