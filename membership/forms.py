@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
 from party_site.dates import age_on
-from party_site.forms import let_text_find_its_direction
+from party_site.forms import ErrorSummaryMixin, let_text_find_its_direction
 from party_site.phone import PHONE_EXAMPLE, IraqiMobileField
 from party_site.text import to_western_digits
 
@@ -81,7 +81,7 @@ class BirthDateField(forms.MultiValueField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
+class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
     """The public membership application. Every rule lives here or in the model's constraints."""
 
     antispam_scope = "membership"
@@ -203,28 +203,20 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
         self.describe_errors()
 
     def describe_errors(self):
-        """Point each input at its hint and its error (aria-describedby), and mark it invalid, so a
-        screen reader reads the error with the field."""
+        """Django ties each input to its hint and error (aria-describedby) and marks it invalid, but
+        not the inputs of a widget drawn as a fieldset (date of birth, gender): tie those here, so a
+        screen reader reads the error with each of them."""
         for name, field in self.fields.items():
+            if not field.widget.use_fieldset:
+                continue
             bound = self[name]
             described = []
             if field.help_text:
                 described.append(f"{bound.auto_id}_helptext")
             if name in self.errors:
                 described.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
             if described:
                 field.widget.attrs["aria-describedby"] = " ".join(described)
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(field name, first error) for the list at the top of the page, in the form's order."""
-        summary = []
-        for name, field in self.fields.items():
-            if name in self.errors:
-                error = self.errors[name][0]
-                # A declaration's own message says what it is about; other fields are named first.
-                summary.append((name, error if isinstance(field, forms.BooleanField) else f"{field.label}: {error}"))
-        return summary
 
     def application_data(self) -> dict:
         """What `submit_application` stores."""
