@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from party_site.dates import add_years
 from party_site.pagecache import content_changed
 
 from .fields import PrivateImageField, RandomName, RichTextField
@@ -50,6 +51,13 @@ def _save_with_renditions(instance, save, args, kwargs):
     save(*args, **kwargs)
 
 
+class TextBlockQuerySet(models.QuerySet):
+    def texts(self, *keys):
+        """The fixed texts by key; a missing one is an empty string, never an error."""
+        found = dict(self.filter(key__in=keys).values_list("key", "text"))
+        return {key: found.get(key, "") for key in keys}
+
+
 class TextBlock(models.Model):
     """A short editable text with a fixed place on the site (the home hero, a call to action)."""
 
@@ -64,6 +72,8 @@ class TextBlock(models.Model):
 
     key = models.CharField(_("place on the site"), max_length=40, choices=Key.choices, unique=True)
     text = models.TextField(_("text"))
+
+    objects = TextBlockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("fixed text")
@@ -200,10 +210,7 @@ class Conference(models.Model):
 
     @property
     def term_ends(self):
-        try:
-            return self.held_on.replace(year=self.held_on.year + self.TERM_YEARS)
-        except ValueError:  # 29 February
-            return self.held_on.replace(year=self.held_on.year + self.TERM_YEARS, day=28)
+        return add_years(self.held_on, self.TERM_YEARS)
 
     @property
     def term_years(self):

@@ -5,8 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from content.admin_views import editor_upload
 from content.sitemaps import SITEMAPS
-from content.views import editor_upload
 
 from . import views
 from .pagecache import public_page
