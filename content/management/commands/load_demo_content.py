@@ -24,7 +24,6 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
 from content.models import Attachment, Chart, Photo, Post, Section
-from content.renditions import prepare_renditions
 from content.seed import demo_content as text
 
 from .load_party_content import load_party_content
@@ -239,16 +238,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Would create {len(wanted)} demo posts ({len(existing)} exist).")
             return
         created = {"posts": 0, "photos": 0, "charts": 0, "attachments": 0}
-        posts = []
         with transaction.atomic():
             if Section.objects.count() < len(Section.Key.values):
                 load_party_content()  # the sections come with the party's own text
             now = timezone.now()
             for key, index in wanted:
-                post = self.create_post(key, index, now, created)
-                posts.append(post)
-        for post in posts:  # after the commit: a failed rendition is logged, never undoes the archive
-            prepare_renditions(post)
+                self.create_post(key, index, now, created)  # renditions are made as each image is saved
         summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
         self.stdout.write(f"Created {summary} ({len(existing)} demo posts existed).")
 
