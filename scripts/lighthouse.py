@@ -53,6 +53,7 @@ TARGET_LCP_MS = 2500
 DEFAULT_PATHS = ["/", "/news/", "@post", "/join/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CODE_TYPES = {"Document", "Stylesheet", "Script"}
+ATTEMPTS = 3
 
 
 def ensure_lighthouse() -> None:
@@ -83,10 +84,13 @@ def run_lighthouse(url: str, network: dict, chrome: str) -> dict:
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={CHROME_FLAGS}",
         ]
-        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, capture_output=True, text=True)
-        if done.returncode != 0 or not out.exists():
-            sys.exit(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
-        return json.loads(out.read_text(encoding="utf-8"))
+        for attempt in range(1, ATTEMPTS + 1):
+            done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, capture_output=True, text=True)
+            if done.returncode == 0 and out.exists():
+                return json.loads(out.read_text(encoding="utf-8"))
+            # a busy machine now and then loses the trace (NO_NAVSTART): try again
+            print(f"Lighthouse failed on {url} (attempt {attempt}):\n{done.stderr[-2000:]}", file=sys.stderr)
+        sys.exit(f"Lighthouse failed {ATTEMPTS} times on {url}")
 
 
 def summarise(report: dict) -> dict:
