@@ -2,7 +2,7 @@
 
 import dj_database_url
 
-from .base import BASE_DIR
+from .base import BASE_DIR, DEBUG
 from .env import env_int, env_str
 
 # --- Database: SQLite unless DATABASE_URL is set (PostgreSQL in CI and production).
@@ -38,5 +38,6 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The page cache (party_site/pagecache.py): how long a public page may be kept at most. An edit shows on
-# the next request whatever this is; 0 turns the cache off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# the next request whatever this is; 0 turns the cache off. Off in development, where templates change
+# under a running server (tests turn it on: tests/settings.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
