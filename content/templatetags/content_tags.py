@@ -17,9 +17,11 @@ logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
-def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", lazy=True, css_class=""):
+def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", lazy=True, css_class="", high=True):
     """<img> with a WebP srcset at the preset's widths, its width and height, and lazy loading
-    unless it is above the fold (lazy=False also asks the browser to fetch it first)."""
+    unless it is above the fold. lazy=False also asks the browser to fetch it first, unless
+    high is false: only the picture that is likely the largest on a phone's first screen should
+    take the network from the others on a slow connection."""
     if not image:
         return ""
     items = renditions(image, width, preset)
@@ -36,7 +38,7 @@ def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", l
         default.height,
         alt,
         mark_safe(f' class="{escape(css_class)}"') if css_class else "",
-        mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"'),
+        mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"') if high else "",
     )
 
 
