@@ -55,8 +55,8 @@ bench-pages: $(VENV)/.installed  ## Public pages, cached and uncached, beside a 
 BASE_URL ?= http://127.0.0.1:8000
 PATHS ?=
 
-lighthouse: $(VENV)/.installed  ## Lighthouse, mobile on a slow network, per page (BASE_URL=..., PATHS="/ /news/", LIGHTHOUSE_ARGS=--runs 3)
-	$(PY) scripts/lighthouse.py $(BASE_URL) $(PATHS) $(LIGHTHOUSE_ARGS)
+lighthouse:  ## Lighthouse, mobile on a slow network, per page (BASE_URL=..., PATHS="/ /news/", LIGHTHOUSE_ARGS=--runs 3); needs npm and Chromium
+	$(PYTHON) scripts/lighthouse.py $(BASE_URL) $(PATHS) $(LIGHTHOUSE_ARGS)
 
 page-weight: $(VENV)/.installed  ## First-visit bytes of the home page and a post (BASE_URL=...)
 	$(PY) scripts/page_weight.py $(BASE_URL) $(PATHS)
