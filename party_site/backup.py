@@ -230,8 +230,12 @@ def create_backup(directory, key: str) -> Path:
                     tar.addfile(info, dump)
                     for name in files:
                         info = tarfile.TarInfo(f"uploads/{name}")
-                        info.size, info.mode = default_storage.size(name), 0o600
-                        with default_storage.open(name, "rb") as file:
+                        try:
+                            info.size, info.mode = default_storage.size(name), 0o600
+                            file = default_storage.open(name, "rb")
+                        except FileNotFoundError:  # deleted since the listing (staff removed it)
+                            continue
+                        with file:
                             tar.addfile(info, file)
                 raw.flush()
                 os.fsync(raw.fileno())
