@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join
+.PHONY: run test setup admin lint format messages clean bench-join stack-up stack-down stack-status
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -47,6 +47,15 @@ messages: $(VENV)/.installed  ## Refresh the .po files after changing translatab
 
 bench-join: $(VENV)/.installed  ## 1,000 applications from 20 clients to gunicorn + PostgreSQL (BENCH_ARGS=--help)
 	$(PY) scripts/bench_join.py $(BENCH_ARGS)
+
+stack-up: $(VENV)/.installed  ## The production shape on loopback: nginx :8080/:8443, 2 gunicorns, PostgreSQL, Redis, S3, mail
+	$(PY) scripts/stack.py up
+
+stack-down:  ## Stop what stack-up started, and nothing else
+	python3 scripts/stack.py down
+
+stack-status:
+	python3 scripts/stack.py status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
