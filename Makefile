@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join stack-up stack-down stack-status
+.PHONY: run test setup admin lint format messages clean bench-join stack-up stack-down stack-status stack-check bench-stack
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -56,6 +56,12 @@ stack-down:  ## Stop what stack-up started, and nothing else
 
 stack-status:
 	python3 scripts/stack.py status
+
+stack-check: $(VENV)/.installed  ## Prove the running stack works (PASS/FAIL/SKIP lines; exit code). CHECK_ARGS=--help
+	$(PY) scripts/stack_check.py $(CHECK_ARGS)
+
+bench-stack: $(VENV)/.installed  ## wrk through nginx: cached page vs static file, and 200 connections on the home page
+	$(PY) scripts/bench_stack.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
