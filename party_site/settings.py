@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for anonymous visitors, kept compressed with their headers (party_site/pagecache.py).
+    "party_site.pagecache.PageCacheMiddleware",
     # Pages compressed for slow mobile networks (Django's GZip carries the BREACH mitigation); then an
     # ETag on every page and 304 Not Modified when it matches. Both above every middleware that changes
     # the response (Django's documented order); WhiteNoise answers static files itself, before them.
@@ -140,6 +142,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (party_site/pagecache.py): how long a public page may be kept at most. An edit shows on
+# the next request whatever this is; 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
