@@ -359,8 +359,8 @@ def prepare_django(env):
     run(VENV_PY, "manage.py", "load_party_content", env=env, quiet=True)
     run(VENV_PY, "manage.py", "setup_roles", env=env, quiet=True)
     if "load_demo_content" in commands:
-        say("loading the demo archive (load_demo_content)")
-        run(VENV_PY, "manage.py", "load_demo_content", env=env, quiet=True)
+        say("loading the demo archive (load_demo_content --force: a demo database in production mode)")
+        run(VENV_PY, "manage.py", "load_demo_content", "--force", env=env, quiet=True)
     else:
         say("SKIP demo archive: manage.py load_demo_content does not exist yet (another branch)")
     return commands
