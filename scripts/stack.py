@@ -19,6 +19,7 @@ delivered e-mail in .stack/mail/ (a Maildir), the local CA in .stack/tls/ca.crt.
 
 import argparse
 import http.client
+import json
 import os
 import pwd
 import secrets
@@ -323,13 +324,34 @@ def redis_up():
     run("redis-cli", "-h", "127.0.0.1", "-p", REDIS_PORT, "-n", REDIS_DB, "FLUSHDB", quiet=True)
 
 
+def create_bucket(name):
+    """A bucket whose objects anyone may GET (nginx proxies /uploads/ to it unsigned), but not list:
+    the bucket policy the production checklist asks for. moto takes unsigned requests for setup."""
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "ReadObjectsOnly",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{name}/*",
+            }
+        ],
+    }
+    for url, body in (
+        (f"http://127.0.0.1:{S3_PORT}/{name}", None),
+        (f"http://127.0.0.1:{S3_PORT}/{name}?policy", json.dumps(policy).encode()),
+    ):
+        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            response.read()
+
+
 def s3_up(env):
     process = start("moto", [TOOLS / "venv" / "bin" / "moto_server", "-H", "127.0.0.1", "-p", S3_PORT], env)
     wait_port(S3_PORT, "moto (S3)", process=process)
-    # moto takes unsigned requests: create the bucket with a plain PUT.
-    request = urllib.request.Request(f"http://127.0.0.1:{S3_PORT}/{S3_BUCKET}", method="PUT")
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-        response.read()
+    create_bucket(S3_BUCKET)
 
 
 def smtp_up(env):
