@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join stack-up stack-down stack-status stack-check bench-stack
+.PHONY: run test setup admin lint format messages clean bench-join bench-pages stack-up stack-down stack-status \
+	stack-check bench-stack
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -62,6 +63,10 @@ stack-check: $(VENV)/.installed  ## Prove the running stack works (PASS/FAIL/SKI
 
 bench-stack: $(VENV)/.installed  ## wrk through nginx: cached page vs static file, and 200 connections on the home page
 	$(PY) scripts/bench_stack.py $(BENCH_ARGS)
+
+bench-pages: $(VENV)/.installed  ## Public pages, cached and uncached, beside a static file: gunicorn + PostgreSQL + Redis (BENCH_ARGS=--help)
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(PY) scripts/bench_pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -70,10 +70,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole public pages for anonymous visitors, kept exactly as sent: compressed, with every header
+    # the middleware below adds (party_site/pagecache.py). First, so that a hit skips the rest.
+    "party_site.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole public pages for anonymous visitors, kept compressed with their headers (party_site/pagecache.py).
-    "party_site.pagecache.PageCacheMiddleware",
     # Pages compressed for slow mobile networks (Django's GZip carries the BREACH mitigation); then an
     # ETag on every page and 304 Not Modified when it matches. Both above every middleware that changes
     # the response (Django's documented order); WhiteNoise answers static files itself, before them.
@@ -134,7 +135,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "party_site.redis_cache.RedisCache",  # one client per pool: party_site/redis_cache.py
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "party",
         }

@@ -3,6 +3,8 @@ visitors, and any change to what they show is on the very next request, in every
 
 import datetime
 import gzip
+import io
+import os
 
 import pytest
 from django.db import connection
@@ -349,3 +351,81 @@ def test_a_lost_version_never_brings_back_an_old_page(client, post):
     stale_title(post, "عنوان بعد فقدان الرقم")
     cache.delete(pagecache.VERSION_KEY)  # evicted, or Redis restarted without the pages
     assert "عنوان بعد فقدان الرقم" in text(client.get("/analysis/"))
+
+
+# The WSGI front (party_site/wsgi.py): a kept page is answered before Django builds a request.
+
+
+def wsgi_get(path, method="GET", **headers):
+    """What gunicorn would get back from party_site.wsgi.application for this request."""
+    from party_site.wsgi import application
+
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "SCRIPT_NAME": "",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+    answer = {}
+
+    def start_response(status, header_list, exc_info=None):
+        answer["status"] = int(status.split()[0])
+        answer["headers"] = dict(header_list)
+
+    chunks = application(environ, start_response)
+    try:
+        answer["body"] = b"".join(chunks)
+    finally:
+        if hasattr(chunks, "close"):
+            chunks.close()
+    return answer
+
+
+def test_the_wsgi_front_answers_a_kept_page_exactly_as_it_was_sent(client):
+    drawn = client.get("/principles/", HTTP_ACCEPT_ENCODING="gzip")
+    kept = wsgi_get("/principles/", accept_encoding="gzip")
+    assert kept["status"] == 200 and kept["headers"]["X-Page-Cache"] == "hit"
+    assert kept["body"] == drawn.content
+    for header in ("Content-Security-Policy", "ETag", "Content-Language", "Vary", "Content-Encoding"):
+        assert kept["headers"][header] == drawn[header], header
+
+
+def test_the_wsgi_front_answers_304_and_head(client):
+    etag = client.get("/about/")["ETag"]
+    again = wsgi_get("/about/", if_none_match=etag)
+    assert again["status"] == 304 and again["body"] == b"" and again["headers"]["ETag"] == etag
+    head = wsgi_get("/about/", method="HEAD")
+    assert head["status"] == 200 and head["body"] == b"" and head["headers"]["X-Page-Cache"] == "hit"
+
+
+def test_the_wsgi_front_passes_sessions_and_unkept_pages_to_django(client):
+    client.get("/about/")
+    with_session = wsgi_get("/about/", cookie="sessionid=whatever")
+    assert with_session["status"] == 200 and "X-Page-Cache" not in with_session["headers"]
+    fresh = wsgi_get("/principles/")  # not kept yet: Django draws and keeps it
+    assert fresh["headers"]["X-Page-Cache"] == "miss"
+    assert wsgi_get("/principles/")["headers"]["X-Page-Cache"] == "hit"
+
+
+def test_the_wsgi_front_follows_an_edit_at_once(client):
+    assert "تعديل من المحرر" not in wsgi_get("/about/")["body"].decode()
+    page = Page.objects.get(key=Page.Key.ABOUT)
+    page.title_ar = "تعديل من المحرر"
+    page.save()
+    assert "تعديل من المحرر" in wsgi_get("/about/")["body"].decode()
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set (CI sets it)")
+def test_the_redis_cache_reuses_its_client():
+    from django.core.cache import cache
+
+    cache.set("pagecache:test", {"a": 1})
+    assert cache.get_many(["pagecache:test", "missing"]) == {"pagecache:test": {"a": 1}}
+    assert cache._cache.get_client() is cache._cache.get_client()
