@@ -16,7 +16,7 @@ machine, so the ratios mean more than the absolute numbers:
 Each measurement is taken --rounds times, interleaved, and the best round kept (noise from other
 work on the machine only ever slows a round down). Every request asks for gzip, as browsers do.
 It prints a table, the targets of issue 9, and the first-visit weight of the home page and a post
-(scripts/page_weight.py), and writes the numbers to bench-results/ (not committed).
+(scripts/page_weight.py, in Debian's Chromium), and writes the numbers to bench-results/ (not committed).
 """
 
 import argparse
@@ -134,6 +134,12 @@ def main():
                 results[name].append(wrk(base + path, args.seconds, args.connections, headers))
         best = {name: max(rounds, key=lambda r: r["rps"]) for name, rounds in results.items()}
         errors = sum(r["errors"] for rounds in results.values() for r in rounds)
+        # The first visit's weight, as a phone fetches it (headless Chromium; scripts/page_weight.py).
+        weight = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "page_weight.py"), base, "/", urls["post"]],
+            capture_output=True,
+            text=True,
+        )
     finally:
         if server:
             server.terminate()
@@ -159,8 +165,9 @@ def main():
     for name, target in TARGETS.items():
         print(f"{name:32} {measured[name]!s:>8}   target {target}")
 
-    weight = None
-    report = {"best": best, "rounds": results, "targets": measured, "urls": urls, "weight": weight}
+    print()
+    print(weight.stdout.strip() or f"page_weight.py failed: {weight.stderr.strip()[-500:]}")
+    report = {"best": best, "rounds": results, "targets": measured, "urls": urls, "weight": weight.stdout}
     out_dir = ROOT / "bench-results"
     out_dir.mkdir(exist_ok=True)
     (out_dir / f"bench-pages-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(report, indent=2))
