@@ -274,6 +274,8 @@ def check_uploads():
         expect(image.header("Content-Type") == "image/png", f"image served as {image.header('Content-Type')}")
         expect(image.header("X-Content-Type-Options") == "nosniff", "no nosniff on uploads")
         expect(not image.header("Content-Disposition"), "an image is served as an attachment")
+        leaked = [k for k, _ in image.headers if k.lower().startswith(("x-amz", "access-control-"))]
+        expect(not leaked, f"the storage's headers came through: {leaked}")
         page = client.get(f"{HTTP}{urllib.parse.urlsplit(saved['html']).path}")
         expect(page.status == 200, f"{saved['html']} answered {page.status}")
         expect(page.header("Content-Disposition") == "attachment", "a non-image upload is not an attachment")
