@@ -642,7 +642,8 @@ def check_backup():
     probe = subprocess.run(["make", "-n", "backup"], cwd=ROOT, capture_output=True, text=True)
     if probe.returncode:
         raise Skip("make backup does not exist yet (another branch)")
-    live_env = env()
+    # DJANGO_DEBUG set but empty: the Makefile's MANAGE line turns debug on only when it is unset.
+    live_env = {**env(), "DJANGO_DEBUG": ""}
     backup_dir = Path(live_env["BACKUP_DIR"])
     backup_dir.mkdir(parents=True, exist_ok=True)
     before = set(backup_dir.iterdir())
@@ -662,7 +663,7 @@ def check_backup():
         media = stack.STACK / f"restore-media-{secrets.token_hex(3)}"
         media.mkdir()
         restore["DJANGO_MEDIA_ROOT"] = str(media)
-    restore_env = stack.stack_env(restore)
+    restore_env = stack.stack_env({**restore, "DJANGO_DEBUG": ""})
     result = subprocess.run(
         ["make", "-o", ".venv/.installed", "--no-print-directory", "restore", f"ARCHIVE={archive}"],
         cwd=ROOT, env=restore_env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
