@@ -309,7 +309,7 @@ def psql(*sql, database="postgres"):
     args = ["psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q"]
     for statement in sql:
         args += ["-c", statement]
-    run(*args, quiet=True)
+    run(*args, quiet=True, env={**os.environ, "PGOPTIONS": "-c client_min_messages=warning"})
 
 
 def redis_up():
