@@ -1,11 +1,16 @@
+import functools
+from urllib.parse import quote
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from party_site.dates import add_years
@@ -178,7 +183,18 @@ class Section(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("content:section", kwargs={"section": self.key})
+        return section_path(self.key)
+
+
+def section_path(key):
+    """A section's address in the active language. Reversed once per section and language: lists
+    build dozens of post addresses on every page."""
+    return _section_path(key, get_language(), get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=128)
+def _section_path(key, language, script_prefix, urlconf):
+    return reverse("content:section", kwargs={"section": key})
 
 
 class ConferenceQuerySet(models.QuerySet):
@@ -396,8 +412,13 @@ class Post(models.Model):
         update_search_index(self)  # the search index is part of the post; see content/search.py
 
     def get_absolute_url(self):
-        # section_id is the section's key (to_field="key"): building the URL needs no query.
-        return reverse("content:post", kwargs={"section": self.section_id, "pk": self.pk, "slug": self.slug})
+        # What reverse("content:post", …) gives, built on the section's address: section_id is the
+        # section's key (to_field="key"), so it needs no query; the slug is quoted as reverse() does.
+        return f"{section_path(self.section_id)}{self.pk}/{quote(self.slug, safe=RFC3986_SUBDELIMS + '/~:@')}/"
+
+    @property
+    def section_url(self):
+        return section_path(self.section_id)
 
     @property
     def is_published(self):

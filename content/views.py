@@ -20,9 +20,32 @@ RESULTS_PER_PAGE = 10
 RELATED_POSTS = 3
 
 
+# What a post's card shows (content/includes/post_card.html), in every language: nothing more is read.
+CARD_FIELDS = [
+    "id",
+    "section",
+    "slug",
+    "status",
+    "published_at",
+    "featured",
+    "cover_image",
+    "cover_width",  # an image field reads its width and height when a row is loaded
+    "cover_height",
+    "cover_renditions",
+    "video_poster",
+    "poster_width",
+    "poster_height",
+    "poster_renditions",
+    "video_url",
+    "video_file",
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+]
+
+
 def listing(queryset):
-    """Posts as cards need: the photo count (the media section shows it) and nothing per row."""
-    return queryset.annotate(photo_count=Count("photos")).defer("body", "body_ar", "body_en", "body_ckb")
+    """Posts as cards need: their card's fields and the photo count (the media section shows it),
+    and nothing per row."""
+    return queryset.annotate(photo_count=Count("photos")).only(*CARD_FIELDS)
 
 
 class ElidedPagesMixin:
