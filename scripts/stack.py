@@ -114,11 +114,6 @@ def stack_env(extra=None):
     return env
 
 
-def s3_supported():
-    """Whether the settings know object storage yet (django-storages, being added on another branch)."""
-    return any("DJANGO_S3_BUCKET" in p.read_text(errors="ignore") for p in (ROOT / "party_site").rglob("*.py"))
-
-
 def write_env_file():
     values = {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
@@ -131,7 +126,6 @@ def write_env_file():
         "SITE_URL": f"https://localhost:{HTTPS_PORT}",
         "DATABASE_URL": f"{PG_URL}/{DB_NAME}",
         "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/{REDIS_DB}",
-        "DJANGO_MEDIA_ROOT": str(STACK / "media"),
         "DJANGO_S3_BUCKET": S3_BUCKET,
         "DJANGO_S3_ENDPOINT_URL": f"http://127.0.0.1:{S3_PORT}",
         "AWS_ACCESS_KEY_ID": "stack",
@@ -366,26 +360,16 @@ def smtp_up(env):
     wait_port(SMTP_PORT, "the SMTP sink", process=process)
 
 
-def manage_commands(env):
-    out = run(VENV_PY, "manage.py", "help", "--commands", env=env, capture_output=True, text=True)
-    return set(out.stdout.split())
-
-
 def prepare_django(env):
     say(f"database {DB_NAME}: fresh, migrated, with the party's content")
     psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"CREATE DATABASE {DB_NAME}")
-    commands = manage_commands(env)
     run(VENV_PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
     run(VENV_PY, "manage.py", "compiletranslations", env=env, quiet=True)
     run(VENV_PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     run(VENV_PY, "manage.py", "load_party_content", env=env, quiet=True)
     run(VENV_PY, "manage.py", "setup_roles", env=env, quiet=True)
-    if "load_demo_content" in commands:
-        say("loading the demo archive (load_demo_content --force: a demo database in production mode)")
-        run(VENV_PY, "manage.py", "load_demo_content", "--force", env=env, quiet=True)
-    else:
-        say("SKIP demo archive: manage.py load_demo_content does not exist yet (another branch)")
-    return commands
+    say("loading the demo archive (load_demo_content --force: a demo database in production mode)")
+    run(VENV_PY, "manage.py", "load_demo_content", "--force", env=env, quiet=True)
 
 
 def app_servers_up(env):
@@ -406,12 +390,9 @@ def app_servers_up(env):
     say("gunicorn A :8101 and B :8102 healthy")
 
 
-def mail_worker_up(env, commands):
-    if "mail_worker" not in commands:
-        say("SKIP mail worker: manage.py mail_worker does not exist yet (another branch); e-mail is sent after commit")
-        return
+def mail_worker_up(env):
     start("mail-worker", [VENV_PY, "manage.py", "mail_worker"], env)
-    say("mail worker started")
+    say("mail worker started (outbox → SMTP sink on 127.0.0.1:2525)")
 
 
 def certificates():
@@ -449,7 +430,7 @@ def nginx_user():
     raise SystemExit("stack: no user for nginx's workers")
 
 
-def nginx_up(uploads):
+def nginx_up():
     sys.path.insert(0, str(ROOT / "scripts"))
     from render_nginx import read_values, render
 
@@ -469,8 +450,7 @@ def nginx_up(uploads):
         HTTPS_PORT_SUFFIX=f":{HTTPS_PORT}",
         APP_SERVERS=" ".join(f"127.0.0.1:{port}" for port in APP_PORTS.values()),
         STATIC_ROOT=str(ROOT / "staticfiles"),
-        UPLOADS=uploads,
-        MEDIA_ROOT=str(STACK / "media"),
+        UPLOADS="s3",
         S3_ENDPOINT=f"http://127.0.0.1:{S3_PORT}",
         S3_BUCKET=S3_BUCKET,
         TLS_CERT=str(TLS / "server.crt"),
@@ -501,14 +481,6 @@ def nginx_up(uploads):
     say(f"nginx: http://127.0.0.1:{HTTP_PORT}/ and https://localhost:{HTTPS_PORT}/ (HTTP/2, local CA)")
 
 
-def media_dir(user):
-    """Uploads on disk (until object storage lands): nginx's workers read them through the group."""
-    media = STACK / "media"
-    media.mkdir(parents=True, exist_ok=True)
-    os.chown(media, 0, user.pw_gid)
-    media.chmod(0o2750)  # setgid: new files and folders get nginx's group, and 0640 uploads stay readable
-
-
 # --- commands
 
 
@@ -529,21 +501,16 @@ def up(args):
         folder.mkdir(parents=True, exist_ok=True)
     write_env_file()
     env = stack_env()
-    uploads = "s3" if s3_supported() else "files"
     postgresql_up()
     redis_up()
-    if uploads == "s3":
-        s3_up(env)
-        say(f"object storage: moto on 127.0.0.1:{S3_PORT}, bucket {S3_BUCKET}")
-    else:
-        say("SKIP object storage: the settings do not read DJANGO_S3_BUCKET yet (another branch); uploads on disk")
-    media_dir(nginx_user())
+    s3_up(env)
+    say(f"object storage: moto on 127.0.0.1:{S3_PORT}, bucket {S3_BUCKET}")
     smtp_up(env)
-    commands = prepare_django(env)
+    prepare_django(env)
     app_servers_up(env)
-    mail_worker_up(env, commands)
+    mail_worker_up(env)
     certificates()
-    nginx_up(uploads)
+    nginx_up()
     say(f"up in {time.monotonic() - started:.0f} s. `make stack-check` proves it works; `make stack-down` stops it.")
 
 

@@ -202,10 +202,6 @@ def manage_json(code, extra_env=None):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def manage_commands():
-    return stack.manage_commands(env())
-
-
 # --- checks
 
 
@@ -301,7 +297,7 @@ def check_micro_cache():
     client = Client()
     first = client.get(f"{HTTP}/principles/")
     second = client.get(f"{HTTP}/principles/")
-    marked = first.header("X-Page-Cache")
+    expect(first.header("X-Page-Cache") in {"hit", "miss"}, "Django's page cache did not mark /principles/")
     cookie = client.get(f"{HTTP}/principles/", headers={"Cookie": "old_sessionid_x=invalid"})
     expect(cookie.header("X-Micro-Cache") == "BYPASS", f"a sessionid cookie gave {cookie.header('X-Micro-Cache')}")
     auth = client.get(f"{HTTP}/principles/", headers={"Authorization": "Basic eDp4"})
@@ -310,13 +306,8 @@ def check_micro_cache():
         form = Client().get(f"{HTTP}/join/")
         expect(form.header("X-Micro-Cache") in (None, "MISS", "BYPASS"), "the join form came from the cache")
         expect("no-store" in form.header("Cache-Control", ""), "the join form is not no-store")
-    if not marked:
-        expect(second.header("X-Micro-Cache") != "HIT", "a page without X-Page-Cache was stored")
-        raise Skip(
-            "bypass on sessionid cookie and Authorization, forms never stored, nothing stored without "
-            "X-Page-Cache; Django's page cache (X-Page-Cache) has not landed, so no page is stored yet"
-        )
-    expect(second.header("X-Micro-Cache") == "HIT", f"second request: {second.header('X-Micro-Cache')}")
+    served = {"HIT", "UPDATING", "STALE"}  # from nginx's copy (the last two: while refreshing it)
+    expect(second.header("X-Micro-Cache") in served, f"second request: {second.header('X-Micro-Cache')}")
     return "anonymous page stored (HIT), bypassed with a sessionid cookie or Authorization, forms never stored"
 
 
@@ -475,9 +466,8 @@ def check_mail():
     the worker is paused (no request sends e-mail itself), and it arrives once the worker resumes."""
     from bench_join import application
 
-    has_worker = "mail_worker" in manage_commands()
     worker = stack.ours("mail-worker")
-    expect(worker or not has_worker, "manage.py mail_worker exists but the stack's worker is not running")
+    expect(worker, "the stack's mail worker is not running")
     before = set(maildir().keys())
     stamp = secrets.token_hex(4)
     client = Client()
@@ -493,29 +483,26 @@ def check_mail():
         form_token=fields.get("form_token", ""),
         website="",
     )
-    if worker:
-        os.kill(worker, signal.SIGSTOP)  # our own process: paused, not stopped
+    os.kill(worker, signal.SIGSTOP)  # our own process: paused, not stopped
     try:
         response = client.post(f"{HTTP}/join/", data)
         expect(
             response.status == 302 and response.header("Location", "").endswith("/join/thanks/"),
             f"the application through nginx answered {response.status}",
         )
-        if worker:
-            time.sleep(3)
-            expect(not officer_notifications(before), "an e-mail went out while the mail worker was paused")
+        time.sleep(3)
+        expect(not officer_notifications(before), "an e-mail went out while the mail worker was paused")
     finally:
-        if worker:
-            os.kill(worker, signal.SIGCONT)
+        os.kill(worker, signal.SIGCONT)
     deadline = time.monotonic() + 60
     while not (arrived := officer_notifications(before)):
         expect(time.monotonic() < deadline, "no notification reached the SMTP sink within 60 s")
         time.sleep(0.3)
     subject = email.header.make_header(email.header.decode_header(arrived[-1]["Subject"]))
-    delivered = f"application via nginx → 302 /join/thanks/ → «{subject}» in .stack/mail/"
-    if not has_worker:
-        raise Skip(f"{delivered}, sent after commit by the app: manage.py mail_worker has not landed")
-    return f"{delivered}; nothing while the worker was paused, then sent by it"
+    return (
+        f"application via nginx → 302 /join/thanks/ → «{subject}» in .stack/mail/; "
+        "nothing while the mail worker was paused, then sent by it"
+    )
 
 
 def tls_handshake(alpn=None, maximum=None, context=None):
@@ -639,9 +626,6 @@ LIST_FILES = (
 
 
 def check_backup():
-    probe = subprocess.run(["make", "-n", "backup"], cwd=ROOT, capture_output=True, text=True)
-    if probe.returncode:
-        raise Skip("make backup does not exist yet (another branch)")
     # DJANGO_DEBUG set but empty: the Makefile's MANAGE line turns debug on only when it is unset.
     live_env = {**env(), "DJANGO_DEBUG": ""}
     backup_dir = Path(live_env["BACKUP_DIR"])
@@ -655,14 +639,9 @@ def check_backup():
     restore_db = f"{stack.DB_NAME}_restore"
     stack.psql(f"DROP DATABASE IF EXISTS {restore_db} WITH (FORCE)", f"CREATE DATABASE {restore_db}")
     restore = {"DATABASE_URL": f"{stack.PG_URL}/{restore_db}"}
-    if stack.s3_supported():
-        bucket = f"{stack.S3_BUCKET}-restore-{secrets.token_hex(3)}"
-        stack.create_bucket(bucket)
-        restore["DJANGO_S3_BUCKET"] = bucket
-    else:
-        media = stack.STACK / f"restore-media-{secrets.token_hex(3)}"
-        media.mkdir()
-        restore["DJANGO_MEDIA_ROOT"] = str(media)
+    bucket = f"{stack.S3_BUCKET}-restore-{secrets.token_hex(3)}"
+    stack.create_bucket(bucket)
+    restore["DJANGO_S3_BUCKET"] = bucket
     try:
         restore_env = stack.stack_env({**restore, "DJANGO_DEBUG": ""})
         result = subprocess.run(
@@ -688,9 +667,7 @@ def check_backup():
             f"{len(live_files)} files alike (not backed up by design: {', '.join(excluded)})"
         )
     finally:  # the restored copy has done its job
-        stack.psql(f"DROP DATABASE IF EXISTS {restore_db} WITH (FORCE)")
-        if "DJANGO_MEDIA_ROOT" in restore:
-            shutil.rmtree(restore["DJANGO_MEDIA_ROOT"], ignore_errors=True)
+        stack.psql(f"DROP DATABASE IF EXISTS {restore_db} WITH (FORCE)")  # the bucket goes with moto
 
 
 CHECKS = {
