@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join bench-pages lighthouse page-weight backup restore
+.PHONY: run test setup admin lint format messages clean bench-join bench-pages lighthouse page-weight backup restore \
+	stack-up stack-down stack-status stack-check bench-stack
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -47,6 +48,21 @@ messages: $(VENV)/.installed  ## Refresh the .po files after changing translatab
 
 bench-join: $(VENV)/.installed  ## 1,000 applications from 20 clients to gunicorn + PostgreSQL (BENCH_ARGS=--help)
 	$(PY) scripts/bench_join.py $(BENCH_ARGS)
+
+stack-up: $(VENV)/.installed  ## The production shape on loopback: nginx :8080/:8443, 2 gunicorns, PostgreSQL, Redis, S3, mail
+	$(PY) scripts/stack.py up
+
+stack-down:  ## Stop what stack-up started, and nothing else
+	python3 scripts/stack.py down
+
+stack-status:
+	python3 scripts/stack.py status
+
+stack-check: $(VENV)/.installed  ## Prove the running stack works (PASS/FAIL/SKIP lines; exit code). CHECK_ARGS=--help
+	$(PY) scripts/stack_check.py $(CHECK_ARGS)
+
+bench-stack: $(VENV)/.installed  ## wrk through nginx: cached page vs static file, and 200 connections on the home page
+	$(PY) scripts/bench_stack.py $(BENCH_ARGS)
 
 bench-pages: $(VENV)/.installed  ## Public pages, cached and uncached, beside a static file: gunicorn + PostgreSQL + Redis (BENCH_ARGS=--help)
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
