@@ -718,8 +718,8 @@ def main():
             traceback.print_exc(limit=3)
         results[outcome] += 1
         print(f"{outcome}  {name:15} {detail}  ({time.monotonic() - t0:.1f} s)", flush=True)
-    summary = ", ".join(f"{n} {k.lower()}" for k, n in results.items())
-    print(f"stack-check: {summary} in {time.monotonic() - started:.0f} s")
+    print(f"stack-check took {time.monotonic() - started:.0f} s")
+    print(f"stack-check: {results['PASS']} passed, {results['FAIL']} failed, {results['SKIP']} skipped")
     sys.exit(1 if results["FAIL"] else 0)
 
 
