@@ -18,9 +18,21 @@ from django.views.generic import TemplateView, View
 
 from .charts import chart_csv
 from .fields import RandomName, without_metadata
-from .models import Attachment, Chart, Conference, Page, Photo, Post, Principle, SecretariatMember, Section, TextBlock
+from .models import (
+    Attachment,
+    Chart,
+    Conference,
+    Page,
+    Photo,
+    Post,
+    Principle,
+    SearchDocument,
+    SecretariatMember,
+    Section,
+    TextBlock,
+)
 from .renditions import renditions
-from .search import query_words, search
+from .search import query_words
 from .validators import validate_image
 
 HOME_POSTS_PER_SECTION = 3
@@ -247,7 +259,7 @@ class SearchView(TemplateView):
         context["query"] = query
         context["searched"] = bool(query_words(query))
         if context["searched"]:
-            context["page_obj"] = paginate(self.request, search(query), RESULTS_PER_PAGE)
+            context["page_obj"] = paginate(self.request, SearchDocument.objects.search(query), RESULTS_PER_PAGE)
             context["page_query"] = urlencode({"q": query})
         context["sections"] = Section.objects.all()
         return context

@@ -1,19 +1,22 @@
 """Arabic-aware search across posts, pages and principles (SQLite and PostgreSQL alike)."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import models
 from django.utils import timezone
 
 from content.models import Page, Post, Principle, SearchDocument
-from content.search import search
 from tests.content_helpers import make_post
 
 pytestmark = pytest.mark.usefixtures("party_content")
 
 
 def titles(query, language="ar"):
-    return [doc.title for doc in search(query, language)]
+    return [doc.title for doc in SearchDocument.objects.search(query, language)]
 
 
 def test_democracy_finds_the_word_with_tashkeel_and_with_a_clitic_prefix():
@@ -136,3 +139,52 @@ def test_search_page_states_snippets_and_pagination(client):
     second = client.get("/search/", {"q": "الديمقراطية", "page": 2}).content.decode()
     assert 2 <= second.count('class="result"') < 10
     assert client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode().count("<script>alert") == 0
+
+
+# --- rebuild_search_index: the index written again from what is stored.
+
+
+def _bypass_index(model, pk, **fields):
+    """Change stored text the way a raw import would: past save() and SearchableQuerySet.update()."""
+    models.QuerySet.update(model.objects.filter(pk=pk), **fields)
+
+
+def test_rebuild_search_index_indexes_every_post_page_and_principle_again():
+    post = make_post(title="عنوان قديم")
+    page = Page.objects.get(key="about")
+    principle = Principle.objects.first()
+    _bypass_index(Post, post.pk, title_ar="منشور الزعفران")
+    _bypass_index(Page, page.pk, title_ar="صفحة القرنفل")
+    _bypass_index(Principle, principle.pk, body_ar="مبدأ عن الهيل")
+    SearchDocument.objects.filter(page__key="privacy").delete()  # an item with no documents at all
+    assert titles("الزعفران") == [] and titles("القرنفل") == [] and titles("الهيل") == []
+    assert "إشعار الخصوصية" not in titles("الخصوصية")
+
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+
+    items = Post.objects.count() + Page.objects.count() + Principle.objects.count()
+    assert out.getvalue().strip() == f"Indexed {items} items."
+    assert titles("الزعفران") == ["منشور الزعفران"] and titles("قديم") == []
+    assert titles("القرنفل") == ["صفحة القرنفل"]
+    assert titles("الهيل") == [principle.title]
+    assert "إشعار الخصوصية" in titles("الخصوصية")
+    # one document per item and language, none left over from before
+    assert SearchDocument.objects.count() == items * len(settings.MODELTRANSLATION_LANGUAGES)
+    assert set(SearchDocument.objects.filter(post=post).values_list("language", flat=True)) == set(
+        settings.MODELTRANSLATION_LANGUAGES
+    )
+
+
+def test_rebuild_search_index_dry_run_counts_and_writes_nothing():
+    post = make_post(title="عنوان قديم")
+    _bypass_index(Post, post.pk, title_ar="منشور الزعفران")
+    before = set(SearchDocument.objects.values_list("pk", flat=True))
+
+    out = StringIO()
+    call_command("rebuild_search_index", "--dry-run", stdout=out)
+
+    items = Post.objects.count() + Page.objects.count() + Principle.objects.count()
+    assert out.getvalue().strip() == f"Would index {items} items."
+    assert set(SearchDocument.objects.values_list("pk", flat=True)) == before
+    assert titles("الزعفران") == [] and titles("قديم") == ["عنوان قديم"]
