@@ -127,6 +127,7 @@ def test_governorates_are_the_eighteen_and_halabja_in_arabic_and_kurdish():
         "964 770 123 456",  # the country code and a digit short
         "+964 770 123 45678",
         "+964 0 0770 123 4567",  # only one trunk 0 is dropped after the country code
+        "123 770 123 4567",  # three digits that are not the country code
     ],
 )
 def test_near_misses_are_refused(typed):
