@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join
+.PHONY: run test setup admin lint format messages clean bench-join mutation
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -47,6 +47,10 @@ messages: $(VENV)/.installed  ## Refresh the .po files after changing translatab
 
 bench-join: $(VENV)/.installed  ## 1,000 applications from 20 clients to gunicorn + PostgreSQL (BENCH_ARGS=--help)
 	$(PY) scripts/bench_join.py $(BENCH_ARGS)
+
+mutation: $(VENV)/.installed  ## Mutation testing of the core modules on SQLite (MODULE=party_site/phone.py for one)
+	$(MANAGE) compiletranslations
+	$(PY) scripts/mutation.py $(MODULE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
