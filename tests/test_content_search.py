@@ -309,3 +309,35 @@ def test_snippet_of_a_text_without_words_is_empty(text):
     from content.search import highlight
 
     assert highlight(text, "الحرية") == ""
+
+
+# --- What each model puts in its documents (SEARCHED_FIELDS: the title, then the body's fields).
+
+
+def _document(language="ar", **source):
+    return SearchDocument.objects.values_list("title", "text").get(language=language, **source)
+
+
+def test_a_post_is_searched_by_title_summary_body_as_plain_text_and_author():
+    post = make_post(
+        title="عنوان", summary="خلاصة", body_ar="<p>فقرة <b>أولى</b></p><p>ثانية &amp; أخيرة</p>", author="كاتب"
+    )
+    assert _document(post=post) == ("عنوان", "خلاصة فقرة أولى ثانية & أخيرة كاتب")
+    without = make_post(title="بلا خلاصة", body_ar="<p>نص</p>")
+    assert _document(post=without) == ("بلا خلاصة", "نص")  # empty parts leave no stray spaces
+
+
+def test_pages_and_principles_are_searched_by_their_own_fields():
+    page = Page.objects.get(key="about")
+    Page.objects.filter(pk=page.pk).update(summary_ar="خلاصة الصفحة", body_ar="<p>نص <i>الصفحة</i></p>")
+    assert _document(page=page) == (page.title, "خلاصة الصفحة نص الصفحة")
+    principle = Principle.objects.first()
+    principle.body_ar = "نص المبدأ <كما كتب>"  # plain text: kept as written
+    principle.save()
+    assert _document(principle=principle) == (principle.title, "نص المبدأ <كما كتب>")
+
+
+def test_every_language_gets_a_document_with_the_arabic_fallback():
+    post = make_post(title="عنوان عربي", title_en="English title", body_ar="<p>نص عربي</p>")
+    assert _document("en", post=post) == ("English title", "نص عربي")
+    assert _document("ckb", post=post) == ("عنوان عربي", "نص عربي")
