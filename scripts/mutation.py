@@ -1,14 +1,18 @@
 """Mutation testing of the core modules with cosmic-ray: do the tests notice when the code is wrong?
 
-    python scripts/mutation.py                       # all five modules (about 40 minutes on one core)
+    python scripts/mutation.py                       # all five modules
     python scripts/mutation.py party_site/phone.py   # one module
 
 Each module is mutated one change at a time (a comparison flipped, a constant moved by one, a
-boolean or `and`/`or` swapped, a loop or an exception handler emptied, `not` added…) and only the
-tests that exercise it run against each mutant (MODULES below), on SQLite, stopping at the first
-failure. The work happens in a copy of the working tree in a temporary folder, so an interrupted
-run never leaves a mutant in your files. Mutants known to be equivalent (EQUIVALENT: the program
-behaves the same) are left out of the score. Prints, per module, the score and every survivor.
+boolean or `and`/`or` swapped, a loop or an exception handler emptied, `not` added…). Against each
+mutant run only the tests that execute the changed line (found by one traced run of the module's
+tests, scripts/mutation_trace.py; the module's tests in full for a line that runs at import), on
+SQLite, stopping at the first failure. The work happens in a copy of the working tree in a
+temporary folder, so an interrupted run never leaves a mutant in your files. Mutants known to be
+equivalent (EQUIVALENT: no caller can tell the difference) are left out of the score.
+
+Prints, per module, every surviving mutant and the score. MUTATION_DATABASE_URL runs the tests on
+that database instead of SQLite (the PostgreSQL branch of content/search.py runs only there).
 """
 
 import json
@@ -21,8 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
+PYTEST_OPTIONS = ["-q", "-p", "no:cacheprovider", "-m", "not browser"]
 
-# module → the tests that exercise it
+# module → the tests that exercise it (its own test file first)
 MODULES = {
     "membership/workflow.py": ["tests/test_membership_workflow.py", "tests/test_membership_admin.py"],
     "party_site/antispam.py": ["tests/test_antispam.py", "tests/test_feedback_form.py"],
@@ -32,16 +37,31 @@ MODULES = {
 }
 
 # Operators that model a plausible slip; the rest (every arithmetic operator swapped for every
-# other, names replaced at random) mostly make code that cannot run and only lengthens the run.
+# other, names replaced at random) mostly make code that cannot run and only lengthen the run.
 EXCLUDED_OPERATORS = [
     r"core/VariableInserter",
     r"core/VariableReplacer",
     r"core/ReplaceBinaryOperator_(?!Add_Sub|Sub_Add|Mul_Div|Div_Mul|FloorDiv_Mul|BitOr_BitAnd)",
 ]
 
-# Equivalent mutants, by module: (operator, the source line stripped, occurrence on that line).
-# Each is a change that no caller can observe; why is said beside it.
-EQUIVALENT = {}
+# Equivalent mutants, by module: {(operator, the source line stripped, the how-many-th mutation of
+# that operator on that line, from 0): why no caller can observe the change}.
+_COUNTRY_CODE_ALONE = 'elif number.startswith("964") and len(number) >= 12:'
+_ONLY_A_NUMBER_OF_THAT_LENGTH = (
+    "only 13 characters (964 and ten digits) can be valid after this branch, and a string starting with 964 of any "
+    "other length is refused by the final pattern whichever branch takes it"
+)
+_PREFIX_AND_MORE = "if digits.startswith(prefix) and len(digits) > len(prefix):"
+EQUIVALENT = {
+    "party_site/phone.py": {
+        ("core/NumberReplacer", _COUNTRY_CODE_ALONE, 0): _ONLY_A_NUMBER_OF_THAT_LENGTH,  # 12 → 13
+        ("core/NumberReplacer", _COUNTRY_CODE_ALONE, 1): _ONLY_A_NUMBER_OF_THAT_LENGTH,  # 12 → 11
+        ("core/ReplaceComparisonOperator_GtE_Gt", _COUNTRY_CODE_ALONE, 0): _ONLY_A_NUMBER_OF_THAT_LENGTH,
+        ("core/ReplaceComparisonOperator_GtE_NotEq", _COUNTRY_CODE_ALONE, 0): _ONLY_A_NUMBER_OF_THAT_LENGTH,
+        ("core/ReplaceComparisonOperator_Gt_NotEq", _PREFIX_AND_MORE, 0): "startswith(prefix) already means len >=",
+        ("core/ReplaceComparisonOperator_Gt_IsNot", _PREFIX_AND_MORE, 0): "small ints are one object each in CPython",
+    },
+}
 
 
 def copy_tree(destination: Path):
@@ -63,12 +83,56 @@ def copy_tree(destination: Path):
         shutil.copy2(source, target)
 
 
-def config_text(module: str, tests: list[str]) -> str:
-    command = f"{VENV_BIN}/pytest -q -x -p no:cacheprovider -m 'not browser' {' '.join(tests)}"
+def test_environment() -> dict:
+    env = {**os.environ, "DJANGO_DEBUG": "1", "PYTHONPATH": str(ROOT / "scripts")}
+    env.pop("REDIS_URL", None)
+    env.pop("DATABASE_URL", None)  # SQLite…
+    if os.environ.get("MUTATION_DATABASE_URL"):
+        env["DATABASE_URL"] = os.environ["MUTATION_DATABASE_URL"]  # …unless asked otherwise
+    return env
+
+
+def _state(module: str) -> Path:
+    return ROOT / ".mutation" / module.replace("/", "_").removesuffix(".py")
+
+
+def trace(module: str):
+    """Run the module's tests once on the unchanged code, noting which test runs which line."""
+    state = _state(module)
+    state.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / module, state.with_suffix(".py"))  # the unchanged module, to diff mutants against
+    env = {
+        **test_environment(),
+        "MUTATION_TRACE_FILE": str(ROOT / module),
+        "MUTATION_TRACE_OUT": str(state.with_suffix(".json")),
+    }
+    command = [str(VENV_BIN / "pytest"), *PYTEST_OPTIONS, "-p", "mutation_trace", *MODULES[module]]
+    if subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL).returncode != 0:
+        sys.exit(f"The tests of {module} fail on the unchanged code: fix them first.")
+
+
+def run_tests_for_mutant(module: str) -> int:
+    """The test command cosmic-ray runs with a mutant in place: the tests that run the changed lines."""
+    state = _state(module)
+    pristine = state.with_suffix(".py").read_text().splitlines()
+    mutated = (ROOT / module).read_text().splitlines()
+    traced = json.loads(state.with_suffix(".json").read_text())
+    selected = list(MODULES[module])
+    if len(pristine) == len(mutated):
+        changed = [number for number, (a, b) in enumerate(zip(pristine, mutated, strict=True), 1) if a != b]
+        if changed and all(str(number) in traced["lines"] for number in changed):
+            indexes = sorted({index for number in changed for index in traced["lines"][str(number)]})
+            selected = [traced["tests"][index] for index in indexes]
+    command = [str(VENV_BIN / "pytest"), *PYTEST_OPTIONS, "-x", *selected]
+    return subprocess.run(command, cwd=ROOT, env=test_environment(), stdout=subprocess.DEVNULL).returncode
+
+
+def config_text(module: str) -> str:
+    command = f"{VENV_BIN}/python scripts/mutation.py --test-mutant {module}"
     return (
         "[cosmic-ray]\n"
         f"module-path = {json.dumps(module)}\n"
-        "timeout = 120.0\n"
+        "timeout = 300.0\n"
         "excluded-modules = []\n"
         f"test-command = {json.dumps(command)}\n"
         "[cosmic-ray.distributor]\n"
@@ -78,84 +142,101 @@ def config_text(module: str, tests: list[str]) -> str:
     )
 
 
-def skip_equivalents(session: Path, module: str, source_lines: list[str]) -> int:
+def skip_equivalents(session: Path, module: str) -> int:
+    """Mark the module's EQUIVALENT mutants as skipped; returns how many."""
     from cosmic_ray.work_db import use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
-    wanted = EQUIVALENT.get(module, [])
+    source_lines = (ROOT / module).read_text().splitlines()
+    wanted = EQUIVALENT.get(module, {})
     skipped = 0
     with use_db(str(session)) as db:
-        for item in db.work_items:
+        items = sorted(db.work_items, key=lambda item: (item.mutations[0].start_pos, item.mutations[0].occurrence))
+        seen = {}
+        for item in items:
             mutation = item.mutations[0]
-            line = source_lines[mutation.start_pos[0] - 1].strip()
-            if (mutation.operator_name, line, mutation.occurrence) in wanted:
-                db.set_result(
-                    item.job_id,
-                    WorkResult(output=None, test_outcome=None, diff=None, worker_outcome=WorkerOutcome.SKIPPED),
-                )
+            key = (mutation.operator_name, source_lines[mutation.start_pos[0] - 1].strip())
+            nth = seen[key] = seen.get(key, -1) + 1  # the how-many-th of this operator on this line
+            if (*key, nth) in wanted:
+                db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
                 skipped += 1
     return skipped
 
 
-def run(module: str, workdir: Path) -> dict:
+def run(module: str) -> dict:
+    """Mutation-test one module (ROOT is the temporary copy here)."""
     from cosmic_ray.work_db import use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome
 
-    config = workdir / f"{module.replace('/', '_')}.toml"
-    session = workdir / f"{module.replace('/', '_')}.sqlite"
-    config.write_text(config_text(module, MODULES[module]))
-    env = {**os.environ, "DJANGO_DEBUG": "1"}
-    env.pop("DATABASE_URL", None)  # SQLite
-    env.pop("REDIS_URL", None)
+    state = _state(module)
+    config, session = state.with_suffix(".toml"), state.with_suffix(".sqlite")
+    trace(module)
+    config.write_text(config_text(module))
 
     def cosmic(*args):
-        subprocess.run([str(VENV_BIN / args[0]), *args[1:]], cwd=workdir, env=env, check=True)
+        subprocess.run([str(VENV_BIN / args[0]), *args[1:]], cwd=ROOT, check=True)
 
     cosmic("cosmic-ray", "init", str(config), str(session))
     cosmic("cr-filter-operators", str(session), str(config))
-    equivalent = skip_equivalents(session, module, (workdir / module).read_text().splitlines())
+    equivalent = skip_equivalents(session, module)
     cosmic("cosmic-ray", "exec", str(config), str(session))
 
-    survivors, killed, incompetent = [], 0, 0
+    survivors, killed, errors = [], 0, []
     with use_db(str(session)) as db:
         for item, result in db.completed_work_items:
             if result.worker_outcome == WorkerOutcome.SKIPPED:
-                continue
+                continue  # equivalent, or an operator left out
+            mutation = item.mutations[0]
             if result.worker_outcome != WorkerOutcome.NORMAL:
-                incompetent += 1  # the mutant could not be applied or run: no verdict
+                errors.append((mutation.start_pos[0], mutation.operator_name, result.output))  # no verdict
             elif result.test_outcome == TestOutcome.SURVIVED:
-                mutation = item.mutations[0]
                 survivors.append((mutation.start_pos[0], mutation.operator_name, mutation.occurrence, result.diff))
             else:
                 killed += 1
     total = killed + len(survivors)
-    return {"module": module, "killed": killed, "total": total, "equivalent": equivalent, "survivors": survivors}
+    return {
+        "module": module,
+        "killed": killed,
+        "total": total,
+        "equivalent": equivalent,
+        "survivors": survivors,
+        "errors": errors,
+    }
 
 
-def main(argv):
-    modules = argv or list(MODULES)
-    unknown = [module for module in modules if module not in MODULES]
-    if unknown:
-        sys.exit(f"Not a module set up for mutation testing: {', '.join(unknown)} (known: {', '.join(MODULES)})")
-    results = []
-    with tempfile.TemporaryDirectory(prefix="mutation-") as folder:
-        workdir = Path(folder)
-        copy_tree(workdir)
-        (workdir / ".venv").symlink_to(ROOT / ".venv")
-        for module in modules:
-            results.append(run(module, workdir))
+def report(results: list[dict]):
     for result in results:
         print(f"\n== {result['module']}")
         for line, operator, occurrence, diff in sorted(result["survivors"]):
             print(f"-- survived: line {line}, {operator} #{occurrence}")
-            print("\n".join(diff.splitlines()[2:]) if diff else "")
+            print("\n".join(row for row in (diff or "").splitlines() if row[:1] in "+-" and row[:3] not in "---+++"))
+        for line, operator, output in result["errors"]:
+            print(f"-- no verdict (the mutant could not be run): line {line}, {operator}: {(output or '')[-300:]}")
     print()
     for result in results:
         score = 100 * result["killed"] / result["total"] if result["total"] else 100
         print(
             f"{result['module']}: {score:.0f} % killed ({result['killed']} of {result['total']}; "
-            f"{result['equivalent']} equivalent left out)"
+            f"{result['equivalent']} equivalent left out, {len(result['errors'])} without a verdict)"
         )
+
+
+def main(argv):
+    if argv[:1] == ["--test-mutant"]:
+        sys.exit(run_tests_for_mutant(argv[1]))
+    if argv[:1] == ["--in-copy"]:
+        report([run(module) for module in argv[1:]])
+        return
+    modules = argv or list(MODULES)
+    unknown = [module for module in modules if module not in MODULES]
+    if unknown:
+        sys.exit(f"Not a module set up for mutation testing: {', '.join(unknown)} (known: {', '.join(MODULES)})")
+    with tempfile.TemporaryDirectory(prefix="mutation-") as folder:
+        copy = Path(folder)
+        copy_tree(copy)
+        (copy / ".venv").symlink_to(VENV_BIN.parent)
+        code = subprocess.run([str(VENV_BIN / "python"), "scripts/mutation.py", "--in-copy", *modules], cwd=copy)
+    sys.exit(code.returncode)
 
 
 if __name__ == "__main__":
