@@ -128,7 +128,6 @@ def highlight(text, query, words=40):
     start_index = max(0, first - 8)
     end_index = min(len(found), start_index + words)
     start = found[start_index].start() if start_index else 0
-    end = found[end_index - 1].end()
     pieces = ["…"] if start_index else []
     position = start
     for match in found[start_index:end_index]:
@@ -136,7 +135,6 @@ def highlight(text, query, words=40):
         word = escape(match.group())
         pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), tokens) else word)
         position = match.end()
-    pieces.append(escape(text[position:end]))
     if end_index < len(found):
         pieces.append("…")
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
