@@ -52,7 +52,25 @@ _ONLY_A_NUMBER_OF_THAT_LENGTH = (
     "other length is refused by the final pattern whichever branch takes it"
 )
 _PREFIX_AND_MORE = "if digits.startswith(prefix) and len(digits) > len(prefix):"
+_VENDOR = 'if connection.vendor == "postgresql":'
+_TITLE_HIT = 'When(_any_form(forms, lambda form: Q(search_title__contains=f" {form} ")), then=Value(2)),'
+_SAME_ORDER = "every document gets one such term per query word: scaled or shifted alike, the order is the same"
+_NO_MATCH = "first = next((i for i, match in enumerate(found) if _matches(match.group(), tokens)), 0)"
+_WINDOW_END = "if end_index < len(found):"
 EQUIVALENT = {
+    "content/search.py": {
+        ("core/NumberReplacer", "for form in forms[1:]:", 1): "forms[0:] ORs the first form twice",  # 1 → 0
+        ("core/ReplaceComparisonOperator_Eq_LtE", _VENDOR, 0): "'sqlite' and 'postgresql' compare the same way",
+        ("core/ReplaceComparisonOperator_Eq_Is", _VENDOR, 0): "CPython interns both constant strings",
+        ("core/NumberReplacer", _TITLE_HIT, 0): _SAME_ORDER,
+        ("core/NumberReplacer", _TITLE_HIT, 1): _SAME_ORDER,
+        ("core/NumberReplacer", "default=Value(0),", 0): _SAME_ORDER,
+        ("core/NumberReplacer", "default=Value(0),", 1): _SAME_ORDER,
+        ("core/NumberReplacer", _NO_MATCH, 0): "with no match the window starts at 0 for any default up to 8",
+        ("core/NumberReplacer", _NO_MATCH, 1): "with no match the window starts at 0 for any default up to 8",
+        ("core/ReplaceComparisonOperator_Lt_NotEq", _WINDOW_END, 0): "end_index is min(len(found), …): never more",
+        ("core/ReplaceComparisonOperator_Lt_IsNot", _WINDOW_END, 0): "min() returns len(found) itself when equal",
+    },
     "party_site/phone.py": {
         ("core/NumberReplacer", _COUNTRY_CODE_ALONE, 0): _ONLY_A_NUMBER_OF_THAT_LENGTH,  # 12 → 13
         ("core/NumberReplacer", _COUNTRY_CODE_ALONE, 1): _ONLY_A_NUMBER_OF_THAT_LENGTH,  # 12 → 11
