@@ -333,3 +333,16 @@ def test_timing_edges_are_inclusive(db, settings):
 def test_a_day_old_form_minus_a_minute_is_still_accepted(db, settings):
     f = form(**{antispam.TOKEN_FIELD: token(settings.ANTISPAM_MAX_AGE - 60)})
     assert f.is_valid(), f.errors
+
+
+def test_a_stuck_redis_holds_a_visitor_for_a_second_at_most(settings):
+    """The client the site uses gives up after a second, connecting or waiting for an answer,
+    and hit() then counts in the database. Building the client does not connect."""
+    settings.REDIS_URL = "redis://127.0.0.1:6399/0"
+    antispam._redis.cache_clear()
+    try:
+        options = antispam._redis().connection_pool.connection_kwargs
+        assert options["socket_connect_timeout"] == 1 and options["socket_timeout"] == 1
+        assert antispam._redis() is antispam._redis()  # one client (and its connection pool) per process
+    finally:
+        antispam._redis.cache_clear()
