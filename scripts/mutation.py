@@ -57,7 +57,29 @@ _TITLE_HIT = 'When(_any_form(forms, lambda form: Q(search_title__contains=f" {fo
 _SAME_ORDER = "every document gets one such term per query word: scaled or shifted alike, the order is the same"
 _NO_MATCH = "first = next((i for i, match in enumerate(found) if _matches(match.group(), tokens)), 0)"
 _WINDOW_END = "if end_index < len(found):"
+_NONCE = "return signing.dumps([scope, issued, secrets.token_urlsafe(8)], salt=_SALT, compress=False)"
+_FIRST_USE = 'return hit(f"token:{digest}", settings.ANTISPAM_MAX_AGE, at=issued) <= 1'
 EQUIVALENT = {
+    "party_site/antispam.py": {
+        ("core/NumberReplacer", 'proxies = getattr(settings, "ANTISPAM_PROXY_COUNT", 0)', 0): "settings always set it",
+        ("core/NumberReplacer", 'proxies = getattr(settings, "ANTISPAM_PROXY_COUNT", 0)', 1): "settings always set it",
+        ("core/ReplaceComparisonOperator_Eq_GtE", "if ip.version == 6:", 0): "an address is version 4 or 6",
+        (
+            "core/NumberReplacer",
+            'return f"{scope}:{digest.hexdigest()[:40]}"',
+            0,
+        ): "a longer hash prefix: as good a key",
+        ("core/NumberReplacer", _NONCE, 0): "a longer nonce: tokens still differ",
+        ("core/NumberReplacer", _NONCE, 1): "a shorter nonce (7 bytes): tokens still differ",
+        ("core/ReplaceFalseWithTrue", _NONCE, 0): "loads() reads compressed and plain tokens alike",
+        ("core/NumberReplacer", "@lru_cache(maxsize=1)", 0): "a cache of 2 holds the one client the same way",
+        ("core/NumberReplacer", "count = cursor.fetchone()[0]", 1): "the row has one column: [-1] is [0]",
+        (
+            "core/ReplaceComparisonOperator_Eq_LtE",
+            "if count == 1:  # a new key: forget rows older than any window in use",
+            0,
+        ): ("the upsert returns 1 or more"),
+    },
     "content/search.py": {
         ("core/NumberReplacer", "for form in forms[1:]:", 1): "forms[0:] ORs the first form twice",  # 1 → 0
         ("core/ReplaceComparisonOperator_Eq_LtE", _VENDOR, 0): "'sqlite' and 'postgresql' compare the same way",

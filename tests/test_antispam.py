@@ -136,6 +136,15 @@ def test_ipv6_clients_are_counted_by_their_64_prefix(first, second, same):
     assert (antispam.client_network(first) == antispam.client_network(second)) is same
 
 
+@pytest.mark.parametrize("address", ["", "unknown"])
+def test_clients_without_a_readable_address_share_one_limit_instead_of_an_error(db, address):
+    """A misconfigured proxy may leave REMOTE_ADDR empty or odd: the form still works."""
+    assert antispam.client_network(address) == address
+    for _ in range(3):
+        assert form(address=address).is_valid()
+    assert rate_limited_form(form(address=address))
+
+
 def test_one_ipv6_network_shares_one_limit(db):
     for n in range(3):
         assert form(address=f"2001:db8:1:2::{n + 1}").is_valid()
