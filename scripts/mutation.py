@@ -58,6 +58,7 @@ _SAME_ORDER = "every document gets one such term per query word: scaled or shift
 _NO_MATCH = "first = next((i for i, match in enumerate(found) if _matches(match.group(), tokens)), 0)"
 _WINDOW_END = "if end_index < len(found):"
 _NONCE = "return signing.dumps([scope, issued, secrets.token_urlsafe(8)], salt=_SALT, compress=False)"
+_NEW_KEY = "if count == 1:  # a new key: forget rows older than any window in use"
 _FIRST_USE = 'return hit(f"token:{digest}", settings.ANTISPAM_MAX_AGE, at=issued) <= 1'
 EQUIVALENT = {
     "party_site/antispam.py": {
@@ -74,11 +75,8 @@ EQUIVALENT = {
         ("core/ReplaceFalseWithTrue", _NONCE, 0): "loads() reads compressed and plain tokens alike",
         ("core/NumberReplacer", "@lru_cache(maxsize=1)", 0): "a cache of 2 holds the one client the same way",
         ("core/NumberReplacer", "count = cursor.fetchone()[0]", 1): "the row has one column: [-1] is [0]",
-        (
-            "core/ReplaceComparisonOperator_Eq_LtE",
-            "if count == 1:  # a new key: forget rows older than any window in use",
-            0,
-        ): ("the upsert returns 1 or more"),
+        ("core/ReplaceComparisonOperator_Eq_LtE", _NEW_KEY, 0): "the upsert returns 1 or more",
+        ("core/ReplaceComparisonOperator_LtE_Eq", _FIRST_USE, 0): "a count is 1 or more",
     },
     "content/search.py": {
         ("core/NumberReplacer", "for form in forms[1:]:", 1): "forms[0:] ORs the first form twice",  # 1 → 0
