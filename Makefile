@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join mutation
+.PHONY: run test setup admin lint format messages clean bench-join bench-pages lighthouse page-weight mutation
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -47,6 +47,19 @@ messages: $(VENV)/.installed  ## Refresh the .po files after changing translatab
 
 bench-join: $(VENV)/.installed  ## 1,000 applications from 20 clients to gunicorn + PostgreSQL (BENCH_ARGS=--help)
 	$(PY) scripts/bench_join.py $(BENCH_ARGS)
+
+bench-pages: $(VENV)/.installed  ## Public pages, cached and uncached, beside a static file: gunicorn + PostgreSQL + Redis (BENCH_ARGS=--help)
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(PY) scripts/bench_pages.py $(BENCH_ARGS)
+
+BASE_URL ?= http://127.0.0.1:8000
+PATHS ?=
+
+lighthouse: $(VENV)/.installed  ## Lighthouse, mobile on a slow network, per page (BASE_URL=..., PATHS="/ /news/", LIGHTHOUSE_ARGS=--runs 3)
+	$(PY) scripts/lighthouse.py $(BASE_URL) $(PATHS) $(LIGHTHOUSE_ARGS)
+
+page-weight: $(VENV)/.installed  ## First-visit bytes of the home page and a post (BASE_URL=...)
+	$(PY) scripts/page_weight.py $(BASE_URL) $(PATHS)
 
 mutation: $(VENV)/.installed  ## Mutation testing of the core modules on SQLite (MODULE=party_site/phone.py for one)
 	$(MANAGE) compiletranslations

@@ -26,7 +26,6 @@ from .models import (
     Section,
     TextBlock,
 )
-from .renditions import prepare_renditions
 from .validators import validate_image
 
 # CKEditor 5 decides the writing direction from its content language; it knows Sorani's
@@ -251,8 +250,6 @@ class PostAdmin(RichTextDirectionMixin, TabbedTranslationAdmin):
             start = (post.photos.order_by("-order").values_list("order", flat=True).first() or 0) + 1
             for offset, upload in enumerate(new_photos):
                 Photo.objects.create(post=post, image=upload, order=start + offset)
-        # Make the WebP renditions now, so that no visitor waits for them.
-        prepare_renditions(post)
 
     @admin.action(description=_("Publish the selected posts"), permissions=["change"])
     def publish(self, request, queryset):

@@ -15,8 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from party_site.templatetags.party import local_digits
-from party_site.text import to_western_digits
+from party_site.text import local_digits, to_western_digits
 
 _NUMBER = re.compile(r"^[-+−]?\d+(?:\.\d+)?$")
 _SEPARATORS = re.compile(r"[,،;\s]+")

@@ -1,15 +1,24 @@
+import functools
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connection, models, transaction
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from party_site.dates import add_years
+from party_site.pagecache import content_changed
+
 from .fields import PrivateImageField, RandomName, RichTextField
+from .renditions import refresh_renditions
 from .sanitize import clean_html
 from .search import document_values, document_vector, matching, plain_text, query_words, search_language
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
@@ -31,6 +40,7 @@ class SearchableQuerySet(models.QuerySet):
         touched = any(name.split("_")[0] in self.model.SEARCHED_FIELDS for name in kwargs)
         pks = list(self.values_list("pk", flat=True)) if touched else []
         count = super().update(**kwargs)
+        content_changed()  # update() sends no signal: the page cache must forget older pages
         if pks:
             SearchDocument.objects.index(*self.model.objects.filter(pk__in=pks))
         return count
@@ -61,6 +71,22 @@ class Searchable(models.Model):
         return getattr(self, title), " ".join(parts)
 
 
+def _save_with_renditions(instance, save, args, kwargs):
+    """Save a model with images, its renditions worked out first (content/renditions.py), so that
+    no page ever has to look them up."""
+    changed = refresh_renditions(instance)
+    if changed and kwargs.get("update_fields") is not None:
+        kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
+    save(*args, **kwargs)
+
+
+class TextBlockQuerySet(models.QuerySet):
+    def texts(self, *keys):
+        """The fixed texts by key; a missing one is an empty string, never an error."""
+        found = dict(self.filter(key__in=keys).values_list("key", "text"))
+        return {key: found.get(key, "") for key in keys}
+
+
 class TextBlock(models.Model):
     """A short editable text with a fixed place on the site (the home hero, a call to action)."""
 
@@ -75,6 +101,8 @@ class TextBlock(models.Model):
 
     key = models.CharField(_("place on the site"), max_length=40, choices=Key.choices, unique=True)
     text = models.TextField(_("text"))
+
+    objects = TextBlockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("fixed text")
@@ -167,7 +195,18 @@ class Section(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("content:section", kwargs={"section": self.key})
+        return section_path(self.key)
+
+
+def section_path(key):
+    """A section's address in the active language. Reversed once per section and language: lists
+    build dozens of post addresses on every page."""
+    return _section_path(key, get_language(), get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=128)
+def _section_path(key, language, script_prefix, urlconf):
+    return reverse("content:section", kwargs={"section": key})
 
 
 class ConferenceQuerySet(models.QuerySet):
@@ -199,10 +238,7 @@ class Conference(models.Model):
 
     @property
     def term_ends(self):
-        try:
-            return self.held_on.replace(year=self.held_on.year + self.TERM_YEARS)
-        except ValueError:  # 29 February
-            return self.held_on.replace(year=self.held_on.year + self.TERM_YEARS, day=28)
+        return add_years(self.held_on, self.TERM_YEARS)
 
     @property
     def term_years(self):
@@ -229,8 +265,11 @@ class SecretariatMember(models.Model):
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image],
     )
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     bio = models.TextField(_("biography"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    RENDITIONS = {"photo": ("photo_renditions", None, ("person",))}
 
     class Meta:
         verbose_name = _("secretariat member")
@@ -246,6 +285,9 @@ class SecretariatMember(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        _save_with_renditions(self, super().save, args, kwargs)
 
     @property
     def role_rank(self):
@@ -266,6 +308,12 @@ class PostQuerySet(SearchableQuerySet):
         the time passes, with no job to run.
         """
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def next_publication(self):
+        """When the next scheduled post appears (None if none is waiting): no cached page may
+        outlive it (party_site/pagecache.py)."""
+        upcoming = self.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now())
+        return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
 
 
 class Post(Searchable):
@@ -306,6 +354,7 @@ class Post(Searchable):
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
     cover_alt = models.CharField(
         _("cover image description"),
         max_length=250,
@@ -344,10 +393,17 @@ class Post(Searchable):
     )
     poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_renditions = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = PostQuerySet.as_manager()
+
+    # Each image, where its renditions are kept, its width, and the presets its pages show.
+    RENDITIONS = {
+        "cover_image": ("cover_renditions", "cover_width", ("card", "cover", "share")),
+        "video_poster": ("poster_renditions", "poster_width", ("poster", "card")),
+    }
 
     class Meta:
         verbose_name = _("post")
@@ -362,11 +418,16 @@ class Post(Searchable):
         if not self.slug:
             title = (self.title_ar or self.title or "").translate(DASHES)  # "2020–2024" stays 2020-2024
             self.slug = slugify(title, allow_unicode=True)[:120].strip("-") or "post"
-        super().save(*args, **kwargs)
+        _save_with_renditions(self, super().save, args, kwargs)
 
     def get_absolute_url(self):
-        # section_id is the section's key (to_field="key"): building the URL needs no query.
-        return reverse("content:post", kwargs={"section": self.section_id, "pk": self.pk, "slug": self.slug})
+        # What reverse("content:post", …) gives, built on the section's address: section_id is the
+        # section's key (to_field="key"), so it needs no query; the slug is quoted as reverse() does.
+        return f"{section_path(self.section_id)}{self.pk}/{quote(self.slug, safe=RFC3986_SUBDELIMS + '/~:@')}/"
+
+    @property
+    def section_url(self):
+        return section_path(self.section_id)
 
     @property
     def is_published(self):
@@ -402,6 +463,7 @@ class Photo(models.Model):
     )
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     alt = models.CharField(
         _("description"), max_length=250, blank=True, help_text=_("What the photo shows, if the caption does not say.")
@@ -413,8 +475,13 @@ class Photo(models.Model):
         verbose_name_plural = _("photo gallery")
         ordering = ["order", "id"]
 
+    RENDITIONS = {"image": ("renditions", "width", ("gallery", "full"))}
+
     def __str__(self):
         return self.caption or self.image.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        _save_with_renditions(self, super().save, args, kwargs)
 
 
 class Attachment(models.Model):

@@ -1,8 +1,13 @@
-"""WebP renditions of uploaded images at several widths (sorl-thumbnail makes and caches them).
+"""WebP renditions of uploaded images at several widths, worked out when the image is saved.
 
 Each use of an image on the site has a preset: the widths offered in `srcset` and, for cards
-and video posters, a fixed shape. The admin makes them when a post is saved, so that the first
-visitor never waits while thirty photos are resized.
+and video posters, a fixed shape. When a model with images is saved, `refresh_renditions` makes
+every rendition its pages will show (sorl-thumbnail writes the files) and stores their URLs and
+sizes in a JSON field beside the image (`cover_renditions`, `renditions`…). Templates read that
+field: drawing a page looks nothing up, in the cache or on disk (DESIGN.md, "Per-image lookups").
+
+`manage.py prepare_renditions` works them out again for every image (after a change of presets,
+storage or MEDIA_URL).
 """
 
 import logging
@@ -20,6 +25,7 @@ PRESETS = {
     "full": ((1600,), None),
     "poster": ((480, 800, 1200), 0.5625),
     "share": ((1200,), 0.525),
+    "person": ((320,), 1.0),
 }
 
 
@@ -55,15 +61,32 @@ def _renditions(image, width, preset):
     return result
 
 
-def prepare_renditions(post):
-    """Make every rendition a post's pages will ask for. Failures are logged, never raised:
-    the page makes what is missing when it is first shown, and leaves out an image it cannot read."""
-    jobs = []
-    if post.cover_image:
-        jobs += [(post.cover_image, post.cover_width, preset) for preset in ("card", "cover", "share")]
-    if post.video_poster:
-        jobs += [(post.video_poster, post.poster_width, preset) for preset in ("poster", "card")]
-    for photo in post.photos.all():
-        jobs += [(photo.image, photo.width, preset) for preset in ("gallery", "full", "card")]
-    for image, width, preset in jobs:
-        renditions(image, width, preset)
+def stored_renditions(image, width, presets):
+    """What a renditions field holds for `image`: {"source": its name, preset: [[url, w, width,
+    height], …]}, widths ascending; {} without an image. `w` is the srcset width descriptor."""
+    if not image:
+        return {}
+    data = {"source": image.name}
+    for preset in presets:
+        data[preset] = [[thumb.url, w, thumb.width, thumb.height] for thumb, w in renditions(image, width, preset)]
+    return data
+
+
+def refresh_renditions(instance, *, force=False):
+    """Before a save: commit each newly uploaded image of `instance` (as the field's pre_save
+    would), then work out the renditions of every image whose file changed since they were last
+    made. The model lists its images in RENDITIONS: {image field: (renditions field, width field,
+    presets)}. Returns the names of the renditions fields it changed."""
+    changed = []
+    for image_name, (field_name, width_name, presets) in instance.RENDITIONS.items():
+        image = getattr(instance, image_name)
+        if image and not image._committed:
+            instance._meta.get_field(image_name).pre_save(instance, instance._state.adding)
+            image = getattr(instance, image_name)
+        current = getattr(instance, field_name) or {}
+        source = image.name if image else None
+        if force or current.get("source") != source or (not image and current):
+            width = getattr(instance, width_name) if width_name else None
+            setattr(instance, field_name, stored_renditions(image, width, presets))
+            changed.append(field_name)
+    return changed

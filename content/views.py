@@ -1,23 +1,16 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView, View
+from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .charts import chart_csv
-from .fields import RandomName, without_metadata
 from .models import (
     Attachment,
     Chart,
@@ -31,39 +24,51 @@ from .models import (
     Section,
     TextBlock,
 )
-from .renditions import renditions
 from .search import query_words
-from .validators import validate_image
 
 HOME_POSTS_PER_SECTION = 3
 POSTS_PER_PAGE = 12
 RESULTS_PER_PAGE = 10
 RELATED_POSTS = 3
-# Whoever writes rich text in the admin: posts and the standalone pages.
-EDITOR_UPLOAD_PERMISSIONS = ("content.add_post", "content.change_post", "content.change_page")
-EDITOR_IMAGE_SIDE = 2000  # wider than the text column on any screen; a 24-megapixel photo is 6000
 
 
-def text_blocks(*keys):
-    """The fixed texts by key; a missing one is an empty string, never an error."""
-    found = dict(TextBlock.objects.filter(key__in=keys).values_list("key", "text"))
-    return {key: found.get(key, "") for key in keys}
+# What a post's card shows (content/includes/post_card.html), in every language: nothing more is read.
+CARD_FIELDS = [
+    "id",
+    "section",
+    "slug",
+    "status",
+    "published_at",
+    "featured",
+    "cover_image",
+    "cover_width",  # an image field reads its width and height when a row is loaded
+    "cover_height",
+    "cover_renditions",
+    "video_poster",
+    "poster_width",
+    "poster_height",
+    "poster_renditions",
+    "video_url",
+    "video_file",
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+]
 
 
 def listing(queryset):
-    """Posts as cards need: the photo count (the media section shows it) and nothing per row."""
-    return queryset.annotate(photo_count=Count("photos")).defer("body", "body_ar", "body_en", "body_ckb")
+    """Posts as cards need: their card's fields and the photo count (the media section shows it),
+    and nothing per row."""
+    return queryset.annotate(photo_count=Count("photos")).only(*CARD_FIELDS)
 
 
-def paginate(request, items, per_page):
-    """A page of items; a page number that is not a number or out of range is a 404."""
-    paginator = Paginator(items, per_page)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404 from None
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page
+class ElidedPagesMixin:
+    """ListView's page, with the page numbers the pagination shows (1 … 4 5 6 7 8 … 20)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        if page is not None:
+            page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+        return context
 
 
 class HomeView(TemplateView):
@@ -71,7 +76,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["texts"] = text_blocks(
+        context["texts"] = TextBlock.objects.texts(
             "hero", "vision", "secretariat_teaser", "secretariat_cta", "join_intro", "join_button", "feedback_intro"
         )
         context["principles"] = Principle.objects.all()
@@ -143,45 +148,51 @@ class SecretariatView(TemplateView):
         return context
 
 
-class SectionView(TemplateView):
+class SectionView(ElidedPagesMixin, ListView):
     """A section's posts: featured first, then newest, paginated."""
 
     template_name = "content/section.html"
+    paginate_by = POSTS_PER_PAGE
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, key=self.kwargs["section"])
+        posts = listing(Post.objects.published().filter(section=self.section))
+        return posts.order_by("-featured", "-published_at", "-id")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        section = get_object_or_404(Section, key=kwargs["section"])
-        posts = listing(Post.objects.published().filter(section=section)).order_by("-featured", "-published_at", "-id")
-        context.update(section=section, page_obj=paginate(self.request, posts, POSTS_PER_PAGE))
-        return context
+        return super().get_context_data(section=self.section, **kwargs)
 
 
-def visible_post(request, pk):
-    """The post at this address, if this visitor may see it: published, or any post for staff
-    who may read posts in the admin (a membership officer is staff, but not a reader of drafts)."""
-    user = request.user
-    may_preview = user.is_staff and user.has_perm("content.view_post")
-    posts = Post.objects.all() if may_preview else Post.objects.published()
-    post = get_object_or_404(posts.select_related("section"), pk=pk)
-    return post
+def visible_posts(request):
+    """The posts this visitor may see: published ones, or every post for staff who may read posts
+    in the admin (a membership officer is staff, but not a reader of drafts)."""
+    # Only a request with a session can be staff: asking anyone else would read the session and
+    # make the page vary on cookies, which keeps it out of the page cache.
+    user = request.user if settings.SESSION_COOKIE_NAME in request.COOKIES else None
+    may_preview = user is not None and user.is_staff and user.has_perm("content.view_post")
+    return (Post.objects.all() if may_preview else Post.objects.published()).select_related("section")
 
 
-class PostView(TemplateView):
+class PostView(DetailView):
+    """A post at its canonical address; a wrong or missing slug or section redirects there."""
+
     template_name = "content/post.html"
 
-    def get(self, request, section, pk, slug=None):
-        post = visible_post(request, pk)
-        if slug != post.slug or section != post.section_id:
+    def get_queryset(self):
+        return visible_posts(self.request)
+
+    def get(self, request, *args, **kwargs):
+        self.object = post = self.get_object()
+        if kwargs.get("slug") != post.slug or kwargs["section"] != post.section_id:
             return redirect(post.get_absolute_url(), permanent=True)
-        self.post_object = post
-        response = super().get(request, section=section, pk=pk, slug=slug)
+        response = self.render_to_response(self.get_context_data(object=post))
         if not post.is_published:
             add_never_cache_headers(response)  # a staff preview is never cached or shared
         return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        post = self.post_object
+        post = self.object
         related = listing(Post.objects.published().filter(section_id=post.section_id).exclude(pk=post.pk))
         photos = list(Photo.objects.filter(post=post))
         context.update(
@@ -222,9 +233,9 @@ def post_structured_data(post):
         ),
         "publisher": organization_data(),
     }
-    share = renditions(post.cover_image, post.cover_width, "share") if post.cover_image else []
+    share = post.cover_renditions.get("share")
     if share:
-        data["image"] = [settings.SITE_URL + share[-1][0].url]
+        data["image"] = [settings.SITE_URL + share[-1][0]]
     return data
 
 
@@ -239,7 +250,7 @@ def organization_data():
 
 class ChartCsvView(View):
     def get(self, request, section, pk, chart):
-        post = visible_post(request, pk)
+        post = get_object_or_404(visible_posts(request), pk=pk)
         chart = get_object_or_404(Chart, pk=chart, post=post)
         try:
             text = chart_csv(chart)
@@ -250,37 +261,22 @@ class ChartCsvView(View):
         return response
 
 
-class SearchView(TemplateView):
+class SearchView(ElidedPagesMixin, ListView):
+    """Results for ?q=, paginated; without a word to look for, no results and no pages."""
+
     template_name = "content/search.html"
 
+    def get_queryset(self):
+        self.query = " ".join(self.request.GET.get("q", "").split())[:200]
+        self.searched = bool(query_words(self.query))
+        return SearchDocument.objects.search(self.query) if self.searched else []
+
+    def get_paginate_by(self, queryset):
+        return RESULTS_PER_PAGE if self.searched else None
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = " ".join(self.request.GET.get("q", "").split())[:200]
-        context["query"] = query
-        context["searched"] = bool(query_words(query))
-        if context["searched"]:
-            context["page_obj"] = paginate(self.request, SearchDocument.objects.search(query), RESULTS_PER_PAGE)
-            context["page_query"] = urlencode({"q": query})
+        context = super().get_context_data(query=self.query, searched=self.searched, **kwargs)
+        if self.searched:
+            context["page_query"] = urlencode({"q": self.query})
         context["sections"] = Section.objects.all()
         return context
-
-
-@staff_member_required
-@require_POST
-def editor_upload(request):
-    """Images pasted or dropped into the editor: checked like any other upload, re-encoded
-    without their metadata (EXIF may hold where a photo was taken) and at most EDITOR_IMAGE_SIDE
-    pixels a side, then stored under a random name (the original name may carry personal data)."""
-    if not any(request.user.has_perm(perm) for perm in EDITOR_UPLOAD_PERMISSIONS):
-        return JsonResponse({"error": {"message": _("You may not upload images.")}}, status=403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return JsonResponse({"error": {"message": _("No file was sent.")}}, status=400)
-    try:
-        validate_image(upload)
-    except ValidationError as error:
-        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    cleaned, kind = without_metadata(upload, max_side=EDITOR_IMAGE_SIDE)
-    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}.get(kind, "jpg")
-    name = default_storage.save(RandomName("editor/%Y/%m/")(None, f"image.{extension}"), cleaned)
-    return JsonResponse({"url": default_storage.url(name)})

@@ -4,10 +4,10 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from party_site.antispam import AntiSpamFormMixin
-from party_site.forms import let_text_find_its_direction
+from party_site.forms import ErrorSummaryMixin, let_text_find_its_direction
 from party_site.governorates import Governorate
 from party_site.phone import invalid_phone_error, normalize_iraqi_mobile
-from party_site.templatetags.party import local_digits
+from party_site.text import local_digits
 
 from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, FeedbackMessage
 
@@ -46,7 +46,7 @@ def clean_contact(value: str) -> dict:
         raise invalid_phone_error() from None
 
 
-class FeedbackForm(AntiSpamFormMixin, forms.Form):
+class FeedbackForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.Form):
     antispam_scope = "feedback"
 
     topic = forms.ChoiceField(

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -32,6 +34,17 @@ class FeedbackStatus(models.TextChoices):
     SPAM = "spam", pgettext_lazy("feedback status", "Spam")
 
 
+class FeedbackMessageQuerySet(models.QuerySet):
+    def due_for_purge(self, days: int, spam_days: int):
+        """Archived messages last changed more than `days` days ago, and spam more than `spam_days`
+        ago. New, in-progress and answered messages are never due."""
+        now = timezone.now()
+        return self.filter(
+            models.Q(status=FeedbackStatus.ARCHIVED, updated_at__lt=now - datetime.timedelta(days=days))
+            | models.Q(status=FeedbackStatus.SPAM, updated_at__lt=now - datetime.timedelta(days=spam_days))
+        )
+
+
 class FeedbackMessage(models.Model):
     """An idea, opinion, question or complaint sent through /feedback/, possibly anonymously.
 
@@ -64,6 +77,8 @@ class FeedbackMessage(models.Model):
     received_at = models.DateTimeField(pgettext_lazy("feedback", "received"), default=timezone.now)
     updated_at = models.DateTimeField(pgettext_lazy("feedback", "updated"), auto_now=True)
     emails = GenericRelation(OutgoingEmail, content_type_field="content_type", object_id_field="object_id")
+
+    objects = FeedbackMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("feedback message")

@@ -4,10 +4,10 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from content.views import text_blocks
+from content.models import TextBlock
 
 from .forms import FeedbackForm
-from .services import receive_feedback
+from .workflow import receive_feedback
 
 
 @method_decorator(never_cache, name="dispatch")  # what someone typed must not stay in a shared cache
@@ -21,7 +21,7 @@ class FeedbackView(FormView):
         return {**super().get_form_kwargs(), "request": self.request}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(texts=text_blocks("feedback_intro"), **kwargs)
+        return super().get_context_data(texts=TextBlock.objects.texts("feedback_intro"), **kwargs)
 
     def form_valid(self, form):
         receive_feedback(form.feedback_data(), language=get_language() or "")

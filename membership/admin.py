@@ -5,32 +5,19 @@ workflow (membership/workflow.py) from the "Decision" box. Deleting is left to t
 commands, which leave no copy behind.
 """
 
-import csv
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
+from party_site.dates import add_years, age_on
 from party_site.governorates import Governorate
-from party_site.phone import national_mobile, search_digits
-from party_site.text import normalized_words
 
-from .models import (
-    APPLICANT_FIELDS,
-    DECLARATION_FIELDS,
-    TRANSITIONS,
-    Application,
-    ApplicationExport,
-    Status,
-    StatusChange,
-)
+from . import export
+from .models import DECLARATION_FIELDS, TRANSITIONS, Application, ApplicationExport, Status, StatusChange
 from .workflow import TransitionNotAllowed, change_status
 
 DECISION_LABELS = {
@@ -40,35 +27,6 @@ DECISION_LABELS = {
     Status.WITHDRAWN: _("Mark as withdrawn by the applicant"),
 }
 AGE_BANDS = [("18-24", 18, 24), ("25-34", 25, 34), ("35-44", 35, 44), ("45-59", 45, 59), ("60+", 60, None)]
-CSV_COLUMNS = ["reference", "status", "member_number", "submitted_at", *APPLICANT_FIELDS]
-
-
-def years_ago(today: datetime.date, years: int) -> datetime.date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
-
-
-def age_on(born: datetime.date, today: datetime.date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
-def duplicates_of(outer):
-    """Other applications with the same phone, or the same normalised full name and birth date."""
-    return (
-        Application.objects.filter(
-            Q(phone=outer("phone")) | Q(name_key=outer("name_key"), birth_date=outer("birth_date"))
-        )
-        .exclude(pk=outer("pk"))
-        .values("pk")
-    )
-
-
-def csv_cell(value) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ would make it run a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class AgeBandFilter(admin.SimpleListFilter):
@@ -82,9 +40,9 @@ class AgeBandFilter(admin.SimpleListFilter):
         for key, low, high in AGE_BANDS:
             if self.value() == key:
                 today = timezone.localdate()
-                queryset = queryset.filter(birth_date__lte=years_ago(today, low))
+                queryset = queryset.filter(birth_date__lte=add_years(today, -low))
                 if high is not None:
-                    queryset = queryset.filter(birth_date__gt=years_ago(today, high + 1))
+                    queryset = queryset.filter(birth_date__gt=add_years(today, -(high + 1)))
                 return queryset
         return queryset
 
@@ -183,7 +141,6 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
         "heard_from",
         "language",
     )
-    declaration_fields = DECLARATION_FIELDS
     readonly_fields = (
         "reference_display",
         "status",
@@ -195,7 +152,7 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
         "phone_display",
         "language",
         *[name for row in applicant_fields for name in (row if isinstance(row, tuple) else (row,))],
-        *declaration_fields,
+        *DECLARATION_FIELDS,
     )
 
     # --- what is shown
@@ -207,17 +164,12 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
             fieldsets.append((_("Decision"), {"fields": ("decision", "decision_note")}))
         fieldsets += [
             (_("Applicant"), {"fields": self.applicant_fields}),
-            (_("Declarations"), {"fields": self.declaration_fields}),
+            (_("Declarations"), {"fields": DECLARATION_FIELDS}),
         ]
         return fieldsets
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(possible_duplicate=Exists(duplicates_of(OuterRef)))
-            .order_by("-submitted_at")
-        )
+        return super().get_queryset(request).with_duplicate_flag().order_by("-submitted_at")
 
     @admin.display(description=_("reference"), ordering="reference")
     def reference_display(self, obj):
@@ -243,9 +195,7 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
 
     @admin.display(description=_("possible duplicates"))
     def possible_duplicates(self, obj):
-        others = Application.objects.filter(
-            Q(phone=obj.phone) | Q(name_key=obj.name_key, birth_date=obj.birth_date)
-        ).exclude(pk=obj.pk)
+        others = Application.objects.duplicates_of(obj)
         if not others:
             return _("None found (same phone, or same name and date of birth).")
         return format_html_join(
@@ -261,22 +211,7 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
     # --- search: Arabic-normalised name, phone in any written form, reference
 
     def get_search_results(self, request, queryset, search_term):
-        term = search_term.strip()
-        if not term:
-            return queryset, False
-        condition = Q(pk__in=[])
-        tokens = normalized_words(term)
-        if tokens:
-            name = Q()
-            for token in tokens:
-                name &= Q(name_search__contains=f" {token}")
-            condition |= name
-        digits = search_digits(term)
-        if len(digits) >= 3:
-            condition |= Q(phone__contains=digits) | Q(reference__contains=digits)
-            if len(digits) <= 9:
-                condition |= Q(member_number=int(digits))
-        return queryset.filter(condition), False
+        return queryset.search(search_term), False
 
     # --- counts by status and governorate, for the filtered list
 
@@ -284,13 +219,8 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl") if hasattr(response, "context_data") else None
         if changelist is not None:
-            queryset = changelist.queryset.order_by()
-            by_status = dict(queryset.values_list("status").annotate(n=Count("pk")))
-            by_governorate = dict(queryset.values_list("governorate").annotate(n=Count("pk")))
-            response.context_data["counts_by_status"] = [(s.label, by_status.get(s.value, 0)) for s in Status]
-            response.context_data["counts_by_governorate"] = [
-                (g.label, by_governorate.get(g.value, 0)) for g in Governorate
-            ]
+            response.context_data["counts_by_status"] = changelist.queryset.count_by("status", Status)
+            response.context_data["counts_by_governorate"] = changelist.queryset.count_by("governorate", Governorate)
         return response
 
     # --- the decision
@@ -302,7 +232,6 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
         try:
             updated = change_status(obj, request.user, decision, form.cleaned_data.get("decision_note", ""))
         except TransitionNotAllowed:
-            request._decision_refused = True  # no "changed successfully" after this (message_user)
             self.message_user(
                 request,
                 _("The status was not changed: someone else changed this application first. Check it again."),
@@ -317,10 +246,12 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        if getattr(request, "_decision_refused", False) and level == messages.SUCCESS:
-            return  # Django's "was changed successfully" would contradict the refusal just shown
-        super().message_user(request, message, level, *args, **kwargs)
+    def response_change(self, request, obj):
+        decision = request.POST.get("decision")
+        if decision and obj.status != decision:
+            # The step was refused (save_model said so): Django's "was changed successfully" would contradict it.
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
 
     def has_add_permission(self, request):
         return False  # applications come from the public form
@@ -335,30 +266,7 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected applications as CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
-        applications = list(queryset.order_by("submitted_at"))
-        ApplicationExport.objects.create(exported_by=request.user, row_count=len(applications))
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="membership-applications-{stamp}.csv"'
-        response["Cache-Control"] = "no-store"
-        response.write("\ufeff")  # so spreadsheet programs read the Arabic as UTF-8
-        writer = csv.writer(response)
-        writer.writerow([str(Application._meta.get_field(name).verbose_name) for name in CSV_COLUMNS])
-        for application in applications:
-            row = []
-            for name in CSV_COLUMNS:
-                display = getattr(application, f"get_{name}_display", None)
-                value = display() if display and getattr(application, name) else getattr(application, name)
-                if name == "reference":
-                    value = application.display_reference
-                elif name == "submitted_at":
-                    value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-                if name == "phone":  # "0770 123 4567": text in every spreadsheet, never 9.64E+12 or a formula
-                    row.append(national_mobile(application.phone))
-                else:
-                    row.append(csv_cell(value))
-            writer.writerow(row)
-        return response
+        return export.export_csv(queryset, request.user)
 
 
 @admin.register(ApplicationExport)

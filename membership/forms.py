@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
-from party_site.forms import let_text_find_its_direction
+from party_site.dates import age_on
+from party_site.forms import ErrorSummaryMixin, let_text_find_its_direction
 from party_site.phone import PHONE_EXAMPLE, IraqiMobileField
 from party_site.text import to_western_digits
 
@@ -19,13 +20,6 @@ from .models import APPLICANT_FIELDS, DECLARATION_FIELDS, Application
 MINIMUM_AGE = 18
 # Digits are not names; angle brackets and the like are never part of one.
 _NOT_A_NAME = re.compile(r"[0-9٠-٩۰-۹<>{}\[\]@#$%^&*=+_|\\/;:!?\"]")
-
-
-def eighteenth_birthday(born: datetime.date) -> datetime.date:
-    try:
-        return born.replace(year=born.year + MINIMUM_AGE)
-    except ValueError:  # born on 29 February: of age on 1 March in a common year
-        return datetime.date(born.year + MINIMUM_AGE, 3, 1)
 
 
 class BirthDateWidget(forms.MultiWidget):
@@ -87,7 +81,7 @@ class BirthDateField(forms.MultiValueField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
+class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
     """The public membership application. Every rule lives here or in the model's constraints."""
 
     antispam_scope = "membership"
@@ -148,14 +142,6 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
             "heard_from": forms.Select(attrs={"autocomplete": "off"}),
         }
 
-    name_fields = ("first_name", "father_name", "grandfather_name", "family_name")
-    declaration_fields = (
-        "declares_iraqi",
-        "declares_no_other_party",
-        "declares_not_barred",
-        "declares_principles",
-        "consents_privacy",
-    )
     required_declaration_message = {
         "declares_iraqi": _("Membership is open to Iraqi nationals only."),
         "declares_no_other_party": _("A member of the party may not belong to another party."),
@@ -170,7 +156,7 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
             self,
             ("first_name", "father_name", "grandfather_name", "family_name", "district", "occupation", "motivation"),
         )
-        for name in self.declaration_fields:
+        for name in DECLARATION_FIELDS:
             field = self.fields[name]
             field.required = True
             field.error_messages["required"] = self.required_declaration_message[name]
@@ -187,7 +173,7 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
             raise ValidationError(_("The date of birth cannot be in the future."), code="future")
         if born.year < today.year - 120:
             raise ValidationError(_("Check the year of birth."), code="too_old")
-        if eighteenth_birthday(born) > today:
+        if age_on(born, today) < MINIMUM_AGE:  # born on 29 February: of age on 1 March
             raise ValidationError(_("Members must be at least 18 years old."), code="under_age")
         return born
 
@@ -217,28 +203,20 @@ class ApplicationForm(AntiSpamFormMixin, forms.ModelForm):
         self.describe_errors()
 
     def describe_errors(self):
-        """Point each input at its hint and its error (aria-describedby), and mark it invalid, so a
-        screen reader reads the error with the field."""
+        """Django ties each input to its hint and error (aria-describedby) and marks it invalid, but
+        not the inputs of a widget drawn as a fieldset (date of birth, gender): tie those here, so a
+        screen reader reads the error with each of them."""
         for name, field in self.fields.items():
+            if not field.widget.use_fieldset:
+                continue
             bound = self[name]
             described = []
             if field.help_text:
                 described.append(f"{bound.auto_id}_helptext")
             if name in self.errors:
                 described.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
             if described:
                 field.widget.attrs["aria-describedby"] = " ".join(described)
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(field name, first error) for the list at the top of the page, in the form's order."""
-        summary = []
-        for name, field in self.fields.items():
-            if name in self.errors:
-                error = self.errors[name][0]
-                # A declaration's own message says what it is about; other fields are named first.
-                summary.append((name, error if isinstance(field, forms.BooleanField) else f"{field.label}: {error}"))
-        return summary
 
     def application_data(self) -> dict:
         """What `submit_application` stores."""

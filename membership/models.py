@@ -2,19 +2,22 @@
 
 Applicant data can put people at risk: `__str__` shows only the reference (it ends up in the
 admin's history and in messages), and every row that mentions an applicant (status changes,
-e-mails, admin log entries) is deleted with the application (see membership/workflow.py).
+e-mails, admin log entries) is deleted with the application (see party_site/erasure.py).
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from party_site.governorates import Governorate
 from party_site.models import OutgoingEmail
+from party_site.phone import search_digits
 from party_site.text import normalized_words
 
 # Digits only: each has one clear name in Arabic, Kurdish and English, so a reference read out over
@@ -89,6 +92,53 @@ TRANSITIONS = {
 DECIDED = (Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN)
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def duplicates_of(self, application=None):
+        """Other applications with the same phone, or the same normalised full name and date of birth:
+        of `application`, or, without one, of each row of the query this is a subquery of."""
+
+        def value(name):
+            return OuterRef(name) if application is None else getattr(application, name)
+
+        return self.filter(
+            Q(phone=value("phone")) | Q(name_key=value("name_key"), birth_date=value("birth_date"))
+        ).exclude(pk=value("pk"))
+
+    def with_duplicate_flag(self):
+        """Each application with `possible_duplicate`: whether any other application looks like it."""
+        return self.annotate(possible_duplicate=Exists(self.model.objects.duplicates_of().values("pk")))
+
+    def search(self, term: str):
+        """Applications whose name holds every word of `term` (any spelling of hamza, ta marbuta…),
+        or whose phone number, reference or member number holds its digits (in any script)."""
+        term = term.strip()
+        if not term:
+            return self
+        condition = Q(pk__in=[])
+        tokens = normalized_words(term)
+        if tokens:
+            name = Q()
+            for token in tokens:
+                name &= Q(name_search__contains=f" {token}")
+            condition |= name
+        digits = search_digits(term)
+        if len(digits) >= 3:
+            condition |= Q(phone__contains=digits) | Q(reference__contains=digits)
+            if len(digits) <= 9:
+                condition |= Q(member_number=int(digits))
+        return self.filter(condition)
+
+    def count_by(self, field: str, choices) -> list[tuple[str, int]]:
+        """(label, how many) for every choice of `field`, none left out."""
+        found = dict(self.order_by().values_list(field).annotate(n=Count("pk")))
+        return [(choice.label, found.get(choice.value, 0)) for choice in choices]
+
+    def due_for_purge(self, days: int):
+        """Rejected and withdrawn applications decided more than `days` days ago."""
+        cutoff = timezone.now() - datetime.timedelta(days=days)
+        return self.filter(status__in=[Status.REJECTED, Status.WITHDRAWN], decided_at__lt=cutoff)
+
+
 class Application(models.Model):
     reference = models.CharField(_("reference"), max_length=REFERENCE_DIGITS, unique=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
@@ -129,6 +179,8 @@ class Application(models.Model):
     name_key = models.CharField(max_length=300, editable=False, default="")
 
     emails = GenericRelation(OutgoingEmail, related_query_name="membership_application")
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership application")

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from content.views import text_blocks
+from content.models import TextBlock
 
 from .forms import ApplicationForm
 from .models import format_reference
@@ -25,7 +25,7 @@ class JoinView(FormView):
         return {**super().get_form_kwargs(), "request": self.request}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(texts=text_blocks("join_intro", "join_button"), **kwargs)
+        return super().get_context_data(texts=TextBlock.objects.texts("join_intro", "join_button"), **kwargs)
 
     def form_valid(self, form):
         application = submit_application(form.application_data(), language=get_language())

@@ -4,7 +4,6 @@
   row, the applicant's acknowledgement and the officers' notification (sent after commit).
 - `start_review`, `reject_application`, `withdraw_application`: a status change with its history row.
 - `accept_application`: status, member number, history row and the decision e-mail, together.
-- `erase_application`: removes an application and every row that mentions it.
 
 All of them run in one transaction and lock the application row, so two officers acting at the
 same moment cannot both change it; the e-mails go out only once the transaction has committed.
@@ -16,7 +15,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from party_site.erasure import erase_with_admin_log
 from party_site.notifications import queue_email
 
 from .models import DECIDED, TRANSITIONS, Application, MemberNumberCounter, Status, StatusChange, new_reference
@@ -141,9 +139,3 @@ def _render_for_officers(application: Application) -> tuple[str, str]:
         subject = render_to_string("membership/email/new_application_subject.txt", context).strip()
         body = render_to_string("membership/email/new_application.txt", context)
     return subject, body
-
-
-def erase_application(application: Application) -> None:
-    """Delete an application and everything that mentions it: its history, its e-mails (sent or
-    not) and the admin's log entries about it. Export records never name applicants."""
-    erase_with_admin_log(application)  # cascades to StatusChange and, through the GenericRelation, OutgoingEmail

@@ -7,6 +7,9 @@ tashkeel, tatweel and Eastern Arabic / Persian digits.
 
 import re
 
+from django.conf import settings
+from django.utils.translation import get_language
+
 EASTERN_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _TO_WESTERN = str.maketrans(EASTERN_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
@@ -30,6 +33,14 @@ def to_western_digits(text: str) -> str:
 
 def to_eastern_digits(text: str) -> str:
     return text.translate(_TO_EASTERN)
+
+
+def local_digits(value) -> str:
+    """Digits as the site's digit setting asks (PARTY_DIGITS), in Arabic and Kurdish pages."""
+    text = str(value)
+    if get_language() in ("ar", "ckb") and settings.PARTY_DIGITS == "eastern":
+        return to_eastern_digits(text)
+    return text
 
 
 def normalize_arabic(text: str) -> str:

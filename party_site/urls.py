@@ -5,20 +5,21 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from content.admin_views import editor_upload
 from content.sitemaps import SITEMAPS
-from content.views import editor_upload
 
 from . import views
+from .pagecache import public_page
 
 handler500 = "party_site.views.server_error"
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL}editor-upload/", editor_upload, name="editor-upload"),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
         name="robots",
     ),
     path("healthz", views.healthz, name="healthz"),

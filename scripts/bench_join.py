@@ -26,19 +26,15 @@ import json
 import os
 import random
 import re
-import secrets
 import socket
 import socketserver
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = ROOT / ".venv" / "bin"
+from benchlib import ROOT, manage, production_env, start_gunicorn, wait_for
 
 FIRST = ["أحمد", "محمد", "علي", "حسين", "زينب", "فاطمة", "مريم", "عمر", "يوسف", "نور", "سارة", "كرار", "هه‌ڤال", "ئاراس"]
 FAMILY = ["الربيعي", "الجبوري", "التميمي", "العبيدي", "الدليمي", "البياتي", "الخزرجي", "", "زه‌نگنه"]
@@ -215,22 +211,12 @@ def free_port():
 
 
 def server_env(args, smtp_port):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "ANTISPAM_", "EMAIL_", "MEMBERSHIP_"))
-    }
-    env.update(
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=args.database_url,
+    env = production_env(
+        args.database_url,
+        args.redis_url,
         ANTISPAM_RATE_LIMIT=f"{args.requests * 10}/3600",
         MEMBERSHIP_NOTIFY_EMAILS="officers@bench.invalid",
-        DJANGO_LOG_LEVEL="WARNING",
     )
-    if args.redis_url:
-        env["REDIS_URL"] = args.redis_url
     if smtp_port:
         env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp_port))
     else:
@@ -238,36 +224,9 @@ def server_env(args, smtp_port):
     return env
 
 
-def manage(env, *command):
-    subprocess.run([str(VENV_BIN / "python"), "manage.py", *command], cwd=ROOT, env=env, check=True)
-
-
 def count_rows(env):
     code = "from membership.models import Application; print(Application.objects.count())"
-    out = subprocess.run(
-        [str(VENV_BIN / "python"), "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return int(out.stdout.strip().splitlines()[-1])
-
-
-def wait_for(url, seconds=30):
-    deadline = time.time() + seconds
-    parts = urllib.parse.urlsplit(url)
-    while time.time() < deadline:
-        try:
-            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=2)
-            conn.request("GET", "/healthz", headers={"Host": f"{parts.hostname}:{parts.port}"})
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer at {url}")
+    return int(manage(env, "shell", "-c", code, capture=True).strip().splitlines()[-1])
 
 
 def percentile(sorted_values, fraction):
@@ -311,20 +270,7 @@ def main():
             manage(env, "load_party_content")
             manage(env, "collectstatic", "--noinput", "-v0")
             base_url = f"http://127.0.0.1:{args.port}"
-            server = subprocess.Popen(
-                [
-                    str(VENV_BIN / "gunicorn"),
-                    "party_site.wsgi",
-                    "-w",
-                    str(args.workers),
-                    "-b",
-                    f"127.0.0.1:{args.port}",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-            )
+            server = start_gunicorn(env, args.port, args.workers)
             wait_for(base_url)
         rows_before = count_rows(env) if env else None
 

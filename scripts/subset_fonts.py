@@ -2,7 +2,7 @@
 """Build the subsetted web fonts in static/fonts/ (IBM Plex Sans Arabic).
 
 Source: npm package @ibm/plex-sans-arabic (IBM's official release, OFL-1.1),
-its fonts/complete/woff2/IBMPlexSansArabic-{Regular,SemiBold,Bold}.woff2.
+its fonts/complete/woff2/IBMPlexSansArabic-{Regular,Bold}.woff2.
 
 How to run (from the repo root), in a throwaway virtualenv, not the project's:
 
@@ -18,24 +18,37 @@ unpacked package instead:
     npm pack @ibm/plex-sans-arabic@1.1.0 && tar xzf ibm-plex-sans-arabic-1.1.0.tgz
     /tmp/fontvenv/bin/python scripts/subset_fonts.py --src package/fonts/complete/woff2
 
-Output: static/fonts/ibm-plex-sans-arabic-{400,600,700}.woff2, then every
+Output: static/fonts/ibm-plex-sans-arabic-{400,700}.woff2, then every
 output file is checked with fontTools: all the required code points
 (Arabic letters, the Sorani Kurdish letters, Arabic-Indic digits, Arabic
 punctuation, Basic Latin, Latin-1) must be in the cmap and the Arabic
 shaping features must be in GSUB/GPOS; the script exits non-zero if not.
 
+Two weights, not three: a first visit on a slow phone network pays for every
+font file, so the site uses regular (400) for text and bold (700) for
+headings and everything emphasised; CSS maps font-weight 600 to the bold
+file too (its @font-face covers 600-700), so nothing is synthesised.
+
+The subset keeps only what the site's three languages write (about 750
+glyphs of the 1,700): the Arabic letters, harakat and digits, the letters
+Sorani adds, Western and Eastern Arabic digits, the punctuation in use, Basic
+Latin and Latin-1. It leaves out other languages' letters (Urdu, Sindhi, the
+Arabic Supplement block), Quranic marks, the presentation-form code points
+(browsers shape from the base letters through GSUB, so the glyphs that
+shaping needs stay) and the optional OpenType features the CSS never asks for
+(fractions, superiors, stylistic sets, discretionary ligatures). A letter
+outside the subset still shows, in the visitor's system font.
+
 Each weight is the same as running:
 
     pyftsubset IBMPlexSansArabic-Regular.woff2 --flavor=woff2 --no-hinting \
-      --unicodes="U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,\
-U+2010-2027,U+0020-007E,U+00A0-00FF,U+2013,U+2014,U+2018,U+2019,U+201C,\
-U+201D,U+2026,U+2022,U+20AC" \
-      --layout-features+=isol,init,medi,fina,liga,rlig,mark,mkmk,kern,calt,ccmp,locl,curs \
+      --unicodes="$UNICODES" --layout-features="$LAYOUT_FEATURES" \
       --output-file=static/fonts/ibm-plex-sans-arabic-400.woff2
 
-followed by renaming the font inside (name table) from "IBM Plex Sans Arabic"
-to "Site Sans Arabic": "Plex" is an OFL Reserved Font Name, which a modified
-(subsetted) font may not use as its name.
+with UNICODES and LAYOUT_FEATURES as below, followed by renaming the font
+inside (name table) from "IBM Plex Sans Arabic" to "Site Sans Arabic":
+"Plex" is an OFL Reserved Font Name, which a modified (subsetted) font may
+not use as its name.
 
 --no-hinting drops the TrueType hinting instructions (about 25% smaller);
 pass --keep-hinting to keep them.
@@ -67,34 +80,42 @@ RENAME = [("IBM Plex Sans Arabic", RENAMED_FAMILY), ("IBMPlexSansArabic", RENAME
 # CSS weight -> file name inside the package's fonts/complete/woff2/
 WEIGHTS = {
     400: "IBMPlexSansArabic-Regular.woff2",
-    600: "IBMPlexSansArabic-SemiBold.woff2",
     700: "IBMPlexSansArabic-Bold.woff2",
 }
 
-UNICODES = (
-    "U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF,"  # Arabic + supplement + presentation forms
-    "U+200C-200F,"  # ZWNJ, ZWJ, LRM, RLM
-    "U+2010-2027,"  # general punctuation (dashes, quotes, bullet, ellipsis)
-    "U+0020-007E,U+00A0-00FF,"  # Basic Latin, Latin-1 Supplement
-    "U+2013,U+2014,U+2018,U+2019,U+201C,U+201D,U+2026,U+2022,"
-    "U+20AC"  # euro sign
+UNICODES = ",".join(
+    [
+        "U+060C,U+061B,U+061F",  # Arabic comma, semicolon, question mark
+        "U+0621-063A,U+0640-0655",  # Arabic letters, tatweel, harakat, hamza above/below
+        "U+0660-066D,U+0670",  # Arabic-Indic digits, percent, decimal and thousands separators; dagger alef
+        # the letters Sorani adds: پ چ ڕ ژ ڤ ک گ ڵ ھ ۆ ی ێ ە
+        "U+067E,U+0686,U+0695,U+0698,U+06A4,U+06A9,U+06AF,U+06B5,U+06BE,U+06C6,U+06CC,U+06CE,U+06D5",
+        "U+06F0-06F9",  # Extended Arabic-Indic digits
+        "U+200C-200F",  # ZWNJ, ZWJ, LRM, RLM
+        "U+2010-2027,U+2030,U+2039,U+203A,U+20AC,U+2212",  # dashes, quotes, bullet, ellipsis, per mille, euro, minus
+        "U+2190,U+2192",  # the arrows of .link-arrow
+        "U+0020-007E,U+00A0-00FF",  # Basic Latin, Latin-1 Supplement
+    ]
 )
 
-# Added to pyftsubset's default feature list (which already keeps most of these).
+# Exactly these OpenType features (pyftsubset's defaults would add fractions,
+# numerators, superiors and the like, which the site never asks for): Arabic
+# joining and its required ligatures, mark positioning and kerning. (The font
+# has no tnum: its figures are already of one width.)
 LAYOUT_FEATURES = [
+    "ccmp",
+    "locl",
     "isol",
     "init",
     "medi",
     "fina",
-    "liga",
     "rlig",
+    "liga",
+    "calt",
+    "curs",
+    "kern",
     "mark",
     "mkmk",
-    "kern",
-    "calt",
-    "ccmp",
-    "locl",
-    "curs",
 ]
 
 # --- verification ---------------------------------------------------------
@@ -107,7 +128,7 @@ REQUIRED = {
     "Arabic punctuation": "،؛؟ـ",
     "Basic Latin": "".join(chr(c) for c in range(0x20, 0x7F)),
     "Latin-1": "".join(chr(c) for c in range(0xA0, 0x100)),
-    "Typographic punctuation": "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u20ac",
+    "Typographic punctuation": "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u20ac\u2190\u2192",
 }
 REQUIRED_GSUB = {"init", "medi", "fina", "liga", "rlig"}
 REQUIRED_GPOS = {"mark", "mkmk", "kern"}
@@ -138,7 +159,7 @@ def subset_one(src: Path, dst: Path, keep_hinting: bool) -> None:
         str(src),
         f"--unicodes={UNICODES}",
         "--flavor=woff2",
-        f"--layout-features+={','.join(LAYOUT_FEATURES)}",
+        f"--layout-features={','.join(LAYOUT_FEATURES)}",
         f"--output-file={dst}",
     ]
     if not keep_hinting:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from membership.models import Application
 from membership.workflow import submit_application
 from party_site import antispam
+from party_site.dates import add_years
 
 
 def aged_token(seconds_ago=10):
@@ -83,10 +84,7 @@ def make_application(**overrides) -> Application:
 
 
 def years_before(today: datetime.date, years: int) -> datetime.date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:
-        return today.replace(year=today.year - years, day=28)
+    return add_years(today, -years)
 
 
 def today():

@@ -2,10 +2,11 @@
 
 import json
 import re
+from datetime import timedelta
 
-from django.utils import translation
+from django.utils import timezone, translation
 
-from content.models import Page
+from content.models import Page, Post
 from tests.content_helpers import make_post
 
 
@@ -51,6 +52,15 @@ def test_pages_use_the_same_editor(client, superuser, party_content):
 
 def test_admin_lists_posts_with_their_state(client, superuser, party_content):
     client.force_login(superuser)
-    make_post(title="منشور ظاهر")
+    make_post(title="خبر ظاهر")
+    make_post(title="خبر لم يكتمل", status=Post.Status.DRAFT)
+    make_post(title="خبر قادم", when=timezone.now() + timedelta(days=1))
     content = client.get("/admin/content/post/").content.decode()
-    assert "منشور ظاهر" in content
+    rows = [re.sub(r"<[^>]+>", " ", row) for row in re.findall(r"<tr\b.*?</tr>", content, re.DOTALL)[1:]]
+    states = {}
+    for row in rows:
+        cells = row.split()
+        for title in ("خبر ظاهر", "خبر لم يكتمل", "خبر قادم"):
+            if title in row:
+                states[title] = [state for state in ("منشور", "مسودة", "مجدول") if state in cells]
+    assert states == {"خبر ظاهر": ["منشور"], "خبر لم يكتمل": ["مسودة"], "خبر قادم": ["مجدول"]}

@@ -165,3 +165,16 @@ def _content_type_id(model):
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(model).pk
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "ckb"])
+def test_a_posts_address_is_what_reverse_gives_in_every_language(language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    post = make_post(section="analysis", title="تحليل: الموازنة العامة 2025 (الجزء الأول)")
+    with translation.override(language):
+        expected = reverse("content:post", kwargs={"section": "analysis", "pk": post.pk, "slug": post.slug})
+        assert post.get_absolute_url() == expected
+        assert post.section_url == reverse("content:section", kwargs={"section": "analysis"})
+    assert expected.startswith("/analysis/" if language == "ar" else f"/{language}/analysis/")

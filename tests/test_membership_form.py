@@ -110,11 +110,20 @@ def test_applicants_must_be_18(post, years, days, accepted):
         assert "18" in response.context["form"].errors["birth_date"][0]
 
 
-def test_born_on_29_february_is_of_age_on_1_march():
-    from membership.forms import eighteenth_birthday
-
-    assert eighteenth_birthday(datetime.date(2004, 2, 29)) == datetime.date(2022, 3, 1)
-    assert eighteenth_birthday(datetime.date(2006, 2, 28)) == datetime.date(2024, 2, 28)
+@pytest.mark.parametrize(
+    "born,on,accepted",
+    [
+        (datetime.date(2004, 2, 29), datetime.date(2022, 2, 28), False),
+        (datetime.date(2004, 2, 29), datetime.date(2022, 3, 1), True),
+        (datetime.date(2006, 2, 28), datetime.date(2024, 2, 28), True),
+        (datetime.date(2006, 3, 1), datetime.date(2024, 2, 29), False),
+    ],
+    ids=["29-feb-not-yet-on-28-feb", "29-feb-of-age-on-1-march", "28-feb", "1-march-not-yet-on-29-feb"],
+)
+def test_born_on_29_february_is_of_age_on_1_march(post, monkeypatch, born, on, accepted):
+    monkeypatch.setattr("membership.forms.timezone.localdate", lambda: on)
+    post(birth_date_day=str(born.day), birth_date_month=str(born.month), birth_date_year=str(born.year))
+    assert Application.objects.exists() is accepted
 
 
 def test_birth_date_accepts_eastern_arabic_digits(post):

@@ -17,12 +17,12 @@ from membership.workflow import (
     TransitionNotAllowed,
     accept_application,
     change_status,
-    erase_application,
     reject_application,
     start_review,
     submit_application,
     withdraw_application,
 )
+from party_site.erasure import erase_with_admin_log
 from party_site.models import OutgoingEmail
 from tests.membership_data import make_application, model_data
 
@@ -221,7 +221,7 @@ def test_erase_application_removes_sent_email_rows_too(officer, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         application = make_application()
     assert application.emails.filter(status=OutgoingEmail.Status.SENT).count() == 2
-    erase_application(application)
+    erase_with_admin_log(application)
     assert OutgoingEmail.objects.count() == 0
 
 

@@ -98,13 +98,6 @@ def test_form_pages_are_never_answered_with_a_stale_304(client, party_content):
         assert again.status_code == 200 and "csrfmiddlewaretoken" in again.content.decode(), url
 
 
-def test_decorative_arrows_are_not_read_aloud():
-    from pathlib import Path
-
-    css = (Path(__file__).resolve().parent.parent / "static/css/site.css").read_text()
-    assert '.link-arrow::after { content: " ←"; content: " ←" / ""; }' in css
-
-
 def test_pages_are_compressed_for_slow_networks(client, party_content):
     plain = client.get("/")
     compressed = client.get("/", headers={"accept-encoding": "gzip"})

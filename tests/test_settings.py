@@ -70,3 +70,24 @@ def test_database_url_selects_postgresql():
     assert result.stdout.strip() == "django.db.backends.postgresql"
     result = run_python(code, DJANGO_SETTINGS_MODULE="party_site.settings", DJANGO_DEBUG="1")
     assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_a_number_that_cannot_be_read_names_its_variable():
+    result = run_python("import party_site.settings", DJANGO_DEBUG="1", DJANGO_PROXY_COUNT="one")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "DJANGO_PROXY_COUNT" in result.stderr
+
+
+def test_env_helpers(monkeypatch):
+    from party_site.settings.env import env_bool, env_int, env_list, env_rate
+
+    monkeypatch.setenv("X_INT", "")
+    assert env_int("X_INT", 7) == 7  # empty counts as unset
+    monkeypatch.setenv("X_INT", " 12 ")
+    assert env_int("X_INT", 7) == 12
+    monkeypatch.setenv("X_BOOL", "Yes")
+    assert env_bool("X_BOOL") is True
+    monkeypatch.setenv("X_LIST", "a, ,b")
+    assert env_list("X_LIST") == ["a", "b"]
+    monkeypatch.setenv("X_RATE", "5/60")
+    assert env_rate("X_RATE", "60/3600") == (5, 60)

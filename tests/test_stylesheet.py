@@ -31,3 +31,13 @@ def test_fonts_are_self_hosted_woff2_with_their_licence():
         assert not src.startswith(("http:", "https:", "//"))
         assert (STATIC / "css" / src).resolve().is_file(), src
     assert "SIL OPEN FONT LICENSE" in (STATIC / "fonts" / "OFL.txt").read_text(encoding="utf-8").upper()
+
+
+def test_decorative_link_arrows_are_not_read_aloud_in_either_direction():
+    """An arrow after a link is drawn, not spoken: each `content` that draws one gives it an empty
+    alternative text, so a screen reader reads "All principles", not "All principles left arrow"."""
+    rules = re.findall(r"([^{}]*\.link-arrow::after)\s*\{([^}]*)\}", CSS)
+    assert {"←", "→"} <= {arrow for _selector, body in rules for arrow in re.findall(r"[←→]", body)}
+    for selector, body in rules:
+        contents = [value.strip() for value in re.findall(r"content\s*:\s*([^;]+)", body)]
+        assert contents and re.fullmatch(r'"[^"]*"\s*/\s*""', contents[-1]), selector.strip()

@@ -9,7 +9,6 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from content.charts import ChartData, draw_svg, format_number
-from content.renditions import renditions
 from content.search import highlight
 
 register = template.Library()
@@ -17,23 +16,25 @@ logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
-def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", lazy=True, css_class=""):
+def responsive_image(stored, preset="cover", alt="", sizes="100vw", lazy=True, css_class=""):
     """<img> with a WebP srcset at the preset's widths, its width and height, and lazy loading
-    unless it is above the fold (lazy=False also asks the browser to fetch it first)."""
-    if not image:
-        return ""
-    items = renditions(image, width, preset)
+    unless it is above the fold (lazy=False also asks the browser to fetch it first).
+
+    `stored` is an image's renditions field (post.cover_renditions, photo.renditions…), worked out
+    when the image was saved: nothing is looked up here. An image that could not be read has none
+    and is left out."""
+    items = (stored or {}).get(preset)
     if not items:
-        return ""  # an image that cannot be read is left out (renditions logs it)
-    default, _w = items[min(1, len(items) - 1)]
-    srcset = ", ".join(f"{thumb.url} {w}w" for thumb, w in items)
+        return ""
+    url, _w, width, height = items[min(1, len(items) - 1)]
+    srcset = ", ".join(f"{item[0]} {item[1]}w" for item in items)
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} decoding="async">',
-        default.url,
+        url,
         srcset,
         sizes,
-        default.width,
-        default.height,
+        width,
+        height,
         alt,
         mark_safe(f' class="{escape(css_class)}"') if css_class else "",
         mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"'),
@@ -41,12 +42,11 @@ def responsive_image(image, width=None, preset="cover", alt="", sizes="100vw", l
 
 
 @register.simple_tag
-def image_url(image, width=None, preset="full"):
-    """The largest rendition's URL for a preset (photo links, og:image, JSON-LD)."""
-    if not image:
-        return ""
-    items = renditions(image, width, preset)
-    return items[-1][0].url if items else ""
+def image_url(stored, preset="full"):
+    """The largest rendition's URL for a preset (photo links, og:image, JSON-LD), from an image's
+    renditions field; "" when there is none."""
+    items = (stored or {}).get(preset)
+    return items[-1][0] if items else ""
 
 
 @register.simple_tag

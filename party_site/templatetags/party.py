@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from party_site.text import to_eastern_digits
+from party_site import text
 
 register = template.Library()
 
@@ -11,10 +11,7 @@ register = template.Library()
 @register.filter
 def local_digits(value):
     """Show digits as the site's digit setting asks, in Arabic and Kurdish pages."""
-    text = str(value)
-    if get_language() in ("ar", "ckb") and settings.PARTY_DIGITS == "eastern":
-        return to_eastern_digits(text)
-    return text
+    return text.local_digits(value)
 
 
 @register.simple_tag

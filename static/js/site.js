@@ -1,3 +1,43 @@
+// The site's web fonts (static/css/site.css, .webfonts). On a first visit they are asked for
+// only after the page has loaded and painted, so that on a slow network they do not compete with
+// the page, its stylesheet and its pictures (text shows at once in the phone's own Arabic font,
+// then takes the site's). Once they have loaded, this browser has them cached: later pages use
+// them from the start.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var KEY = "webfonts";
+  function remembered() {
+    try {
+      return window.localStorage.getItem(KEY) === "1";
+    } catch (error) {
+      return false;
+    }
+  }
+  function useFonts() {
+    root.classList.add(KEY);
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(function () {
+        try {
+          window.localStorage.setItem(KEY, "1");
+        } catch (error) {
+          // storage refused (private mode): the next page waits for load again
+        }
+      });
+    }
+  }
+  if (remembered()) {
+    useFonts();
+  } else {
+    window.addEventListener("load", function () {
+      // two frames: after the page's first paint with everything loaded
+      window.requestAnimationFrame(function () {
+        window.requestAnimationFrame(useFonts);
+      });
+    });
+  }
+})();
+
 // Small progressive enhancement: the menu works without JavaScript (via #site-menu:target);
 // with it, the button toggles the menu in place and says whether it is open.
 (function () {

@@ -8,11 +8,8 @@ A message's age is counted from its last change (when it was archived or marked 
 later); new, in-progress and answered messages are never purged.
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from feedback.models import FeedbackMessage
 from party_site.erasure import erase_all
@@ -41,14 +38,9 @@ class Command(BaseCommand):
         spam_days = settings.FEEDBACK_SPAM_RETENTION_DAYS if spam_days is None else spam_days
         if days < 0 or spam_days < 0:
             raise CommandError("--days and --spam-days cannot be negative.")
-        now = timezone.now()
-        Status = FeedbackMessage.Status
-        archived = FeedbackMessage.objects.filter(
-            status=Status.ARCHIVED, updated_at__lt=now - datetime.timedelta(days=days)
-        )
-        spam = FeedbackMessage.objects.filter(
-            status=Status.SPAM, updated_at__lt=now - datetime.timedelta(days=spam_days)
-        )
+        due = FeedbackMessage.objects.due_for_purge(days, spam_days)
+        archived = due.filter(status=FeedbackMessage.Status.ARCHIVED)
+        spam = due.filter(status=FeedbackMessage.Status.SPAM)
         if dry_run:
             self.stdout.write(
                 f"{archived.count()} archived message(s) older than {days} days and {spam.count()} spam "

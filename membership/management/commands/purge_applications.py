@@ -5,13 +5,10 @@ mentions them (history, e-mails, admin log entries). Run it daily from cron.
     manage.py purge_applications --days 90 --dry-run
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from membership.models import Application, Status
+from membership.models import Application
 from party_site.erasure import erase_all
 
 
@@ -31,10 +28,7 @@ class Command(BaseCommand):
         days = settings.MEMBERSHIP_RETENTION_DAYS if days is None else days
         if days < 0:
             raise CommandError("--days cannot be negative.")
-        cutoff = timezone.now() - datetime.timedelta(days=days)
-        due = Application.objects.filter(
-            status__in=[Status.REJECTED, Status.WITHDRAWN], decided_at__lt=cutoff
-        ).order_by("pk")
+        due = Application.objects.due_for_purge(days)
         if dry_run:
             self.stdout.write(f"{due.count()} application(s) decided more than {days} days ago would be deleted.")
             return

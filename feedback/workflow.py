@@ -1,10 +1,10 @@
-"""The one workflow of the public side: receiving a feedback message."""
+"""The feedback workflow: receiving a message from the public form, in one function."""
 
 from django.conf import settings
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
 
 from party_site.notifications import queue_email
 
@@ -25,11 +25,8 @@ def receive_feedback(data: dict, language: str = "") -> FeedbackMessage:
     message = FeedbackMessage.objects.create(language=language, **data)
     with translation.override(settings.LANGUAGE_CODE):
         link = settings.SITE_URL.rstrip("/") + reverse("admin:feedback_feedbackmessage_change", args=[message.pk])
-        subject = gettext("New feedback message (%(topic)s)") % {"topic": message.get_topic_display()}
-        body = gettext(
-            "A new message has arrived through the website's feedback form.\n\n"
-            "Topic: %(topic)s\n"
-            "Read it and reply in the site management:\n%(link)s\n"
-        ) % {"topic": message.get_topic_display(), "link": link}
+        context = {"message": message, "link": link}
+        subject = render_to_string("feedback/email/new_message_subject.txt", context).strip()
+        body = render_to_string("feedback/email/new_message.txt", context)
     queue_email(message, NOTIFICATION_KIND, settings.FEEDBACK_NOTIFY_EMAILS, subject, body)
     return message

@@ -7,17 +7,11 @@ that mentions them (history, notes, e-mails, admin log entries). Nothing about t
     manage.py erase_applicant --reference 482913057 --dry-run
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from feedback.models import FeedbackMessage
-from membership.models import Application
-from party_site.erasure import erase_all
-from party_site.phone import normalize_iraqi_mobile
-from party_site.text import to_western_digits
+from party_site.erasure import erase_all, submissions_of
 
 
 class Command(BaseCommand):
@@ -32,22 +26,14 @@ class Command(BaseCommand):
     def handle(self, *args, reference=None, phone=None, email=None, dry_run=False, **options):
         if sum(bool(value) for value in (reference, phone, email)) != 1:
             raise CommandError("Give one of --reference, --phone or --email.")
-        if reference:
-            applications = Application.objects.filter(reference=re.sub(r"\D", "", to_western_digits(reference)))
-            messages = FeedbackMessage.objects.none()  # a reference belongs to an application only
-        elif phone:
-            try:
-                number = normalize_iraqi_mobile(phone)
-            except ValidationError:
-                raise CommandError("That is not an Iraqi mobile number.") from None
-            applications = Application.objects.filter(phone=number)
-            messages = FeedbackMessage.objects.filter(phone=number)
-        else:
-            address = email.strip()
-            if "@" not in address:
+        if email:
+            email = email.strip()
+            if "@" not in email:
                 raise CommandError("That is not an e-mail address.")
-            applications = Application.objects.filter(email__iexact=address)
-            messages = FeedbackMessage.objects.filter(email__iexact=address)
+        try:
+            applications, messages = submissions_of(reference=reference, phone=phone, email=email)
+        except ValidationError:
+            raise CommandError("That is not an Iraqi mobile number.") from None
         found_applications, found_messages = applications.count(), messages.count()
         if not found_applications and not found_messages:
             raise CommandError("No application or feedback message matches.")

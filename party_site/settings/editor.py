@@ -1,0 +1,34 @@
+"""The rich text editor (django-ckeditor-5).
+
+`language` stays a plain string so the Arabic interface loads; each language tab's editor gets its
+own {"ui", "content"} in content/admin.py. No plugins that write colours or fonts: nh3 would strip
+them anyway (content/sanitize.py).
+"""
+
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "ar",
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList", "blockQuote",
+                "|", "insertTable", "imageUpload", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": True,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+                {"model": "heading2", "view": "h2", "title": "Heading 2", "class": "ck-heading_heading2"},
+                {"model": "heading3", "view": "h3", "title": "Heading 3", "class": "ck-heading_heading3"},
+                {"model": "heading4", "view": "h4", "title": "Heading 4", "class": "ck-heading_heading4"},
+            ]
+        },
+        "image": {"toolbar": ["imageTextAlternative", "toggleImageCaption"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "link": {"defaultProtocol": "https://"},
+    }
+}  # fmt: skip
+# Images put into the editor go through content.views.editor_upload (checked like every upload).
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor-upload"
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
