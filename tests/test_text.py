@@ -1,8 +1,10 @@
 """Arabic text helpers: the folding that search, duplicate checks and phone numbers rely on."""
 
 import pytest
+from django.utils import translation
 
 from party_site.text import (
+    local_digits,
     normalize_arabic,
     normalized_words,
     search_text,
@@ -73,3 +75,19 @@ def test_search_text_pads_every_form_of_every_word_with_spaces():
     assert search_text("البرلمان العراقي") == " البرلمان برلمان العراقي عراقي "
     assert search_text("") == ""
     assert search_text("، !") == ""
+
+
+@pytest.mark.parametrize(
+    "setting,language,shown",
+    [
+        ("eastern", "ar", "٢٠٢٤"),
+        ("eastern", "ckb", "٢٠٢٤"),
+        ("eastern", "en", "2024"),
+        ("western", "ar", "2024"),
+        ("western", "ckb", "2024"),
+    ],
+)
+def test_local_digits_follow_the_setting_on_arabic_and_kurdish_pages(settings, setting, language, shown):
+    settings.PARTY_DIGITS = setting
+    with translation.override(language):
+        assert local_digits(2024) == shown
