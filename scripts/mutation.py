@@ -58,6 +58,7 @@ _SAME_ORDER = "every document gets one such term per query word: scaled or shift
 _NO_MATCH = "first = next((i for i, match in enumerate(found) if _matches(match.group(), tokens)), 0)"
 _WINDOW_END = "if end_index < len(found):"
 _NONCE = "return signing.dumps([scope, issued, secrets.token_urlsafe(8)], salt=_SALT, compress=False)"
+_HASH = 'return f"{scope}:{digest.hexdigest()[:40]}"'
 _NEW_KEY = "if count == 1:  # a new key: forget rows older than any window in use"
 _FIRST_USE = 'return hit(f"token:{digest}", settings.ANTISPAM_MAX_AGE, at=issued) <= 1'
 EQUIVALENT = {
@@ -65,11 +66,8 @@ EQUIVALENT = {
         ("core/NumberReplacer", 'proxies = getattr(settings, "ANTISPAM_PROXY_COUNT", 0)', 0): "settings always set it",
         ("core/NumberReplacer", 'proxies = getattr(settings, "ANTISPAM_PROXY_COUNT", 0)', 1): "settings always set it",
         ("core/ReplaceComparisonOperator_Eq_GtE", "if ip.version == 6:", 0): "an address is version 4 or 6",
-        (
-            "core/NumberReplacer",
-            'return f"{scope}:{digest.hexdigest()[:40]}"',
-            0,
-        ): "a longer hash prefix: as good a key",
+        ("core/NumberReplacer", _HASH, 0): "a longer hash prefix (41): as good a key",
+        ("core/NumberReplacer", _HASH, 1): "a shorter one (39): as good a key",
         ("core/NumberReplacer", _NONCE, 0): "a longer nonce: tokens still differ",
         ("core/NumberReplacer", _NONCE, 1): "a shorter nonce (7 bytes): tokens still differ",
         ("core/ReplaceFalseWithTrue", _NONCE, 0): "loads() reads compressed and plain tokens alike",
