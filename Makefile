@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
-.PHONY: run test setup admin lint format messages clean bench-join bench-pages lighthouse page-weight mutation
+.PHONY: run test setup admin lint format messages clean bench-join bench-pages lighthouse page-weight backup restore mutation
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -55,11 +55,22 @@ bench-pages: $(VENV)/.installed  ## Public pages, cached and uncached, beside a 
 BASE_URL ?= http://127.0.0.1:8000
 PATHS ?=
 
-lighthouse: $(VENV)/.installed  ## Lighthouse, mobile on a slow network, per page (BASE_URL=..., PATHS="/ /news/", LIGHTHOUSE_ARGS=--runs 3)
-	$(PY) scripts/lighthouse.py $(BASE_URL) $(PATHS) $(LIGHTHOUSE_ARGS)
+lighthouse:  ## Lighthouse, mobile on a slow network, per page (BASE_URL=..., PATHS="/ /news/", LIGHTHOUSE_ARGS=--runs 3); needs npm and Chromium
+	$(PYTHON) scripts/lighthouse.py $(BASE_URL) $(PATHS) $(LIGHTHOUSE_ARGS)
 
 page-weight: $(VENV)/.installed  ## First-visit bytes of the home page and a post (BASE_URL=...)
 	$(PY) scripts/page_weight.py $(BASE_URL) $(PATHS)
+
+# Backups: an archive of the database and the uploads, encrypted with BACKUP_KEY, into BACKUP_DIR.
+# On a server, run them with the service's environment and DJANGO_DEBUG=0 (see README.md, "Backups").
+backup:  ## Encrypted archive of the database and uploads into BACKUP_DIR (needs BACKUP_KEY)
+	@test -n "$$BACKUP_KEY" || { echo "make backup: set BACKUP_KEY (the archive's encryption secret)" >&2; exit 2; }
+	$(MANAGE) backup
+
+restore:  ## Restore ARCHIVE=path into an empty database and storage (FORCE=1 replaces what is there)
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=path/to/party-backup-….tar.gz.enc" >&2; exit 2; }
+	@test -n "$$BACKUP_KEY" || { echo "make restore: set BACKUP_KEY (the archive's encryption secret)" >&2; exit 2; }
+	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 mutation: $(VENV)/.installed  ## Mutation testing of the core modules on SQLite (MODULE=party_site/phone.py for one)
 	$(MANAGE) compiletranslations

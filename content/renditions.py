@@ -49,7 +49,11 @@ def renditions(image, width, preset):
 
 def _renditions(image, width, preset):
     widths, ratio = PRESETS[preset]
-    wanted = [w for w in widths if w < width] + [min(width, widths[-1])] if width else list(widths)
+    if width:  # never wider than the original: its own width stands in for the larger presets
+        wanted = [w for w in widths if w < width]
+        wanted += [] if min(width, widths[-1]) in wanted else [min(width, widths[-1])]
+    else:
+        wanted = list(widths)
     result = []
     for w in wanted:
         options = {"format": "WEBP", "quality": settings.THUMBNAIL_QUALITY}

@@ -1,9 +1,10 @@
 """The page cache: whole public pages for anonymous visitors, served from the shared cache.
 
 On election night most requests are the same few pages read by people who are not logged in.
-This middleware keeps each such page, exactly as it was sent (compressed, with its CSP, ETag,
+`PageCacheMiddleware` keeps each such page, exactly as it was sent (compressed, with its CSP, ETag,
 Content-Language and Vary headers), in the default cache: Redis when REDIS_URL is set, so every
-app server shares it; the per-process memory cache otherwise.
+app server shares it; the per-process memory cache otherwise. `PageCacheApplication`, the WSGI
+front in party_site/wsgi.py, answers kept pages before Django builds a request.
 
 What makes it exact:
 
@@ -73,11 +74,6 @@ def public_page(view):
         return response
 
     return wrapper
-
-
-def content_version():
-    version = cache.get(VERSION_KEY)
-    return version if version is not None else _new_version()
 
 
 def _new_version():

@@ -22,7 +22,6 @@ urlpatterns = [
         public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
         name="robots",
     ),
-    path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
 ]
 

@@ -1,10 +1,8 @@
 import logging
 
-from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.http import HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.views.decorators.cache import never_cache
 
 from .context_processors import site
 
@@ -19,14 +17,6 @@ def server_error(request):
         logger.exception("The 500 page could not be rendered")
         html = "<!doctype html><title>500</title><h1>خطأ في الخادم · Server error</h1>"
     return HttpResponseServerError(html)
-
-
-@never_cache
-def healthz(request):
-    """For the load balancer: 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def favicon(request):

@@ -54,3 +54,68 @@ def pytest_collection_modifyitems(config, items):
     The quick tests also report first.
     """
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3-compatible server (moto in server mode, a dev requirement) on 127.0.0.1:9100-9109."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    for port in range(9100, 9110):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                break
+    else:
+        pytest.fail("no free port in 9100-9109 for the S3 test server")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{endpoint}/moto-api/", timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("the S3 test server did not start")
+            time.sleep(0.2)
+    yield endpoint
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture
+def s3_storage(s3_endpoint, settings, monkeypatch):
+    """Uploads (and sorl-thumbnail's renditions) on a fresh bucket of the local S3 server, configured
+    as production would be: the same settings module, read with DJANGO_S3_* in the environment."""
+    import importlib
+    import uuid
+
+    import boto3
+    from django.utils.functional import empty
+    from sorl.thumbnail import default as thumbnail_default
+
+    from party_site.settings import storage as storage_settings
+
+    bucket = f"party-test-{uuid.uuid4().hex[:12]}"
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "DJANGO_S3_BUCKET": bucket,
+        "DJANGO_S3_ENDPOINT_URL": s3_endpoint,
+        "DJANGO_S3_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1").create_bucket(Bucket=bucket)
+    configured = importlib.reload(storage_settings).STORAGES["default"]
+    monkeypatch.setattr(thumbnail_default.storage, "_wrapped", empty)  # sorl keeps its own
+    settings.STORAGES = {**settings.STORAGES, "default": configured}
+    return bucket

@@ -143,9 +143,22 @@ def test_images_are_webp_renditions_with_srcset_size_and_lazy_loading(client):
     cover = re.search(r'<figure class="post__cover">\s*(<img[^>]+>)', content).group(1)
     assert re.search(r'srcset="[^"]+\.webp 480w, [^"]+\.webp 800w, [^"]+\.webp 1000w"', cover), cover
     assert 'width="800" height="480"' in cover and 'alt="وصف الغلاف"' in cover
-    assert 'loading="lazy"' not in cover  # above the fold
+    assert 'loading="lazy"' not in cover and 'fetchpriority="high"' in cover  # above the fold
     gallery = content.split('class="gallery"')[1]
     assert gallery.count('loading="lazy"') == 3 and ".webp" in gallery
+
+
+def test_only_the_first_card_of_a_section_is_fetched_first(client):
+    # On a phone the first card's picture is the largest thing on the first screen: on a slow
+    # network the second (above the fold only on wider screens) loads at once but does not compete.
+    for index in range(4):
+        make_post(title=f"خبر {index}", cover_image=image_upload(f"c{index}.jpg", size=(900, 600)))
+    content = client.get("/news/").content.decode()
+    cards = re.findall(r'<img [^>]*class="card__img"[^>]*>', content)
+    assert len(cards) == 4
+    assert 'fetchpriority="high"' in cards[0] and 'loading="lazy"' not in cards[0]
+    assert "fetchpriority" not in cards[1] and 'loading="lazy"' not in cards[1]
+    assert all('loading="lazy"' in card and "fetchpriority" not in card for card in cards[2:])
 
 
 def test_attachments_show_their_size(client):

@@ -7,7 +7,8 @@ import io
 import os
 
 import pytest
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
@@ -379,12 +380,18 @@ def wsgi_get(path, method="GET", **headers):
         answer["status"] = int(status.split()[0])
         answer["headers"] = dict(header_list)
 
-    chunks = application(environ, start_response)
+    # As Django's test client does: the test's database connection (and its transaction) must
+    # outlive the request, which a real server's request_started/finished would close.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
+        chunks = application(environ, start_response)
         answer["body"] = b"".join(chunks)
-    finally:
         if hasattr(chunks, "close"):
             chunks.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer
 
 

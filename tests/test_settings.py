@@ -91,3 +91,31 @@ def test_env_helpers(monkeypatch):
     assert env_list("X_LIST") == ["a", "b"]
     monkeypatch.setenv("X_RATE", "5/60")
     assert env_rate("X_RATE", "60/3600") == (5, 60)
+
+
+def test_with_redis_sessions_stay_in_the_database_behind_the_cache():
+    code = (
+        "from django.conf import settings; c = settings.CACHES['default']; "
+        "print(c['BACKEND'], settings.SESSION_ENGINE, c['OPTIONS']['socket_timeout'])"
+    )
+    result = run_python(
+        code, DJANGO_SETTINGS_MODULE="party_site.settings", REDIS_URL="redis://127.0.0.1:6379/9", DJANGO_DEBUG="1"
+    )
+    assert result.stdout.split() == [
+        "party_site.redis_cache.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "1",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_session_outlives_the_cache(client, settings):
+    """What a Redis restart does to cached_db sessions: nothing is lost."""
+    from django.contrib.sessions.backends.cached_db import SessionStore
+    from django.core.cache import cache
+
+    session = SessionStore()
+    session["reference"] = "482-913-057"
+    session.create()
+    cache.delete(session.cache_key)  # Redis restarted (or evicted the key)
+    assert SessionStore(session.session_key).load()["reference"] == "482-913-057"

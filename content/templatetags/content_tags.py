@@ -16,9 +16,11 @@ logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
-def responsive_image(stored, preset="cover", alt="", sizes="100vw", lazy=True, css_class=""):
+def responsive_image(stored, preset="cover", alt="", sizes="100vw", lazy=True, css_class="", high=True):
     """<img> with a WebP srcset at the preset's widths, its width and height, and lazy loading
-    unless it is above the fold (lazy=False also asks the browser to fetch it first).
+    unless it is above the fold. lazy=False also asks the browser to fetch it first, unless
+    high is false: only the picture that is likely the largest on a phone's first screen should
+    take the network from the others on a slow connection.
 
     `stored` is an image's renditions field (post.cover_renditions, photo.renditions…), worked out
     when the image was saved: nothing is looked up here. An image that could not be read has none
@@ -37,7 +39,7 @@ def responsive_image(stored, preset="cover", alt="", sizes="100vw", lazy=True, c
         height,
         alt,
         mark_safe(f' class="{escape(css_class)}"') if css_class else "",
-        mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"'),
+        mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"') if high else "",
     )
 
 

@@ -9,6 +9,7 @@ another's value imports it from there (all read `DEBUG` from `base`). `DJANGO_SE
 stays `party_site.settings`, and `from party_site.settings import *` gets everything.
 """
 
+from .backups import *  # noqa: F403
 from .base import *  # noqa: F403
 from .data import *  # noqa: F403
 from .editor import *  # noqa: F403

@@ -55,8 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers here, before redirects, host checks, sessions and caches (party_site/health.py).
+    "party_site.health.HealthCheckMiddleware",
     # Whole public pages for anonymous visitors, kept exactly as sent: compressed, with every header
-    # the middleware below adds (party_site/pagecache.py). First, so that a hit skips the rest.
+    # the middleware below adds (party_site/pagecache.py). Before them, so that a hit skips them.
     "party_site.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

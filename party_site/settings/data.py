@@ -13,6 +13,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer fails a connection (and /healthz) in 5 s, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Several gunicorn workers may write at once: wait for the lock instead of failing.
@@ -22,8 +25,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
-# --- Cache: Redis when REDIS_URL is set; otherwise a per-process cache for page fragments.
-# Rate limits never rely on a per-process cache: see party_site/antispam.py.
+# --- Shared state. Data lives in the database; Redis (REDIS_URL) holds what every app server must
+# share quickly and may lose: the cache (pages, renditions' lookups) and rate-limit counters
+# (party_site/antispam.py, which falls back to the database). Without REDIS_URL: a per-process cache,
+# and rate limits in the database, never in a per-process cache.
+#
+# Sessions stay in the database, with Redis as a read-through cache in front (cached_db): a Redis
+# restart, an eviction under memory pressure (the page cache shares it) or an outage logs no one out
+# and loses no applicant's one-time reference; Django's cached_db reads the database when the cache
+# fails. Pure cache sessions would save one write per session change, not worth those losses.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -31,6 +41,8 @@ if REDIS_URL:
             "BACKEND": "party_site.redis_cache.RedisCache",  # one client per pool: party_site/redis_cache.py
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "party",
+            # A Redis that does not answer costs a request a second, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

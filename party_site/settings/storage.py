@@ -22,6 +22,27 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/uploads/"
+# Uploads on S3-compatible object storage when a bucket is named (several app servers share them);
+# otherwise on this machine's file system under DJANGO_MEDIA_ROOT. Either way pages name them
+# /uploads/<name> (party_site/storage.py); the web server serves or proxies that path. The keys
+# come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (read by boto3, never copied into settings).
+S3_BUCKET = env_str("DJANGO_S3_BUCKET")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env_str("DJANGO_S3_ENDPOINT_URL") or None
+    STORAGES["default"] = {
+        "BACKEND": "party_site.storage.UploadsStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL,
+            "region_name": env_str("DJANGO_S3_REGION") or None,
+            # MinIO, Garage, Ceph and the like want bucket-in-path addressing; AWS picks its own.
+            "addressing_style": env_str("DJANGO_S3_ADDRESSING_STYLE", "path" if S3_ENDPOINT_URL else "") or None,
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own policy decides; nothing is made public by the app
+            "querystring_auth": False,
+            "file_overwrite": False,  # names are random anyway; never replace an object silently
+        },
+    }
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", BASE_DIR / "uploads"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
