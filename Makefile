@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py
 
 .PHONY: run test setup admin lint format messages clean bench-join bench-pages lighthouse page-weight backup restore \
-	stack-up stack-down stack-status stack-check bench-stack
+	stack-up stack-down stack-status stack-check bench-stack mutation
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -87,6 +87,10 @@ restore:  ## Restore ARCHIVE=path into an empty database and storage (FORCE=1 re
 	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=path/to/party-backup-….tar.gz.enc" >&2; exit 2; }
 	@test -n "$$BACKUP_KEY" || { echo "make restore: set BACKUP_KEY (the archive's encryption secret)" >&2; exit 2; }
 	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
+
+mutation: $(VENV)/.installed  ## Mutation testing of the core modules on SQLite (MODULE=party_site/phone.py for one)
+	$(MANAGE) compiletranslations
+	$(PY) scripts/mutation.py $(MODULE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

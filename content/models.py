@@ -1,12 +1,13 @@
 import functools
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import connection, models, transaction
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.text import slugify
@@ -19,13 +20,14 @@ from party_site.pagecache import content_changed
 from .fields import PrivateImageField, RandomName, RichTextField
 from .renditions import refresh_renditions
 from .sanitize import clean_html
+from .search import document_values, document_vector, matching, plain_text, query_words, search_language
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
 
 
 class SearchableQuerySet(models.QuerySet):
     """update() skips save() and the fields' pre_save: here it still cleans rich text (as
     RichTextField.pre_save does) and keeps the search index current when searched text changes.
-    Used by every searchable model (Post, Page, Principle; each lists its SEARCHED_FIELDS)."""
+    The manager of every Searchable model."""
 
     def update(self, **kwargs):
         for name, value in kwargs.items():
@@ -40,11 +42,33 @@ class SearchableQuerySet(models.QuerySet):
         count = super().update(**kwargs)
         content_changed()  # update() sends no signal: the page cache must forget older pages
         if pks:
-            from .search import update_search_index
-
-            for obj in self.model.objects.filter(pk__in=pks):
-                update_search_index(obj)
+            SearchDocument.objects.index(*self.model.objects.filter(pk__in=pks))
         return count
+
+
+class Searchable(models.Model):
+    """What search finds: each item's SearchDocuments are written again on every save (and by
+    SearchableQuerySet.update()). SEARCHED_FIELDS is the one declaration of what is searched: the
+    title first, then the fields whose text makes the body (rich text is searched as plain text)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        SearchDocument.objects.index(self)  # the index is part of the item; see content/search.py
+
+    def searched_text(self):
+        """(title, body text) in the active language, from SEARCHED_FIELDS."""
+        title, *rest = self.SEARCHED_FIELDS
+        parts = []
+        for name in rest:
+            value = getattr(self, name)
+            if isinstance(self._meta.get_field(name), RichTextField):
+                value = plain_text(value)
+            if value:
+                parts.append(value)
+        return getattr(self, title), " ".join(parts)
 
 
 def _save_with_renditions(instance, save, args, kwargs):
@@ -89,7 +113,7 @@ class TextBlock(models.Model):
         return self.get_key_display()
 
 
-class Page(models.Model):
+class Page(Searchable):
     """A standalone page that staff edit: who we are, the founding statement, privacy…"""
 
     class Key(models.TextChoices):
@@ -117,17 +141,11 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from .search import update_search_index
-
-        update_search_index(self)  # keep search current with every edit; see content/search.py
-
     def get_absolute_url(self):
         return reverse(f"content:{self.key}")
 
 
-class Principle(models.Model):
+class Principle(Searchable):
     """One of the party's platform principles, shown in order."""
 
     key = models.SlugField(
@@ -147,12 +165,6 @@ class Principle(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from .search import update_search_index
-
-        update_search_index(self)  # keep search current with every edit; see content/search.py
 
     def get_absolute_url(self):
         return reverse("content:principles") + f"#{self.key}"
@@ -304,7 +316,7 @@ class PostQuerySet(SearchableQuerySet):
         return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
 
 
-class Post(models.Model):
+class Post(Searchable):
     """A piece published in one of the six sections: news, an article, a study, a gallery…"""
 
     class Status(models.TextChoices):
@@ -407,9 +419,6 @@ class Post(models.Model):
             title = (self.title_ar or self.title or "").translate(DASHES)  # "2020–2024" stays 2020-2024
             self.slug = slugify(title, allow_unicode=True)[:120].strip("-") or "post"
         _save_with_renditions(self, super().save, args, kwargs)
-        from .search import update_search_index
-
-        update_search_index(self)  # the search index is part of the post; see content/search.py
 
     def get_absolute_url(self):
         # What reverse("content:post", …) gives, built on the section's address: section_id is the
@@ -548,6 +557,48 @@ class Chart(models.Model):
         )
 
 
+class SearchDocumentQuerySet(models.QuerySet):
+    def index(self, *items):
+        """Write each item's search documents again (one per language) from its current text."""
+        for item in items:
+            source = {item._meta.model_name: item}  # the foreign key: post, page or principle
+            documents = []
+            for language in settings.MODELTRANSLATION_LANGUAGES:
+                with translation.override(language):
+                    title, body = item.searched_text()
+                documents.append(SearchDocument(language=language, **document_values(title, body), **source))
+            with transaction.atomic():
+                self.filter(**source).delete()
+                self.bulk_create(documents)
+                if connection.vendor == "postgresql":
+                    self.filter(**source).update(search_vector=document_vector())
+
+    def rebuild(self):
+        """Index every post, page and principle again; returns how many items were indexed."""
+        count = 0
+        for model in (Post, Page, Principle):
+            for item in model.objects.all():
+                self.index(item)
+                count += 1
+        return count
+
+    def search(self, query, language=None):
+        """The documents matching every word of the query, best first, in the given (or active) language.
+
+        Only published posts are found (Post.objects.published(), the one definition).
+        """
+        groups = query_words(query)
+        if not groups:
+            return self.none()
+        documents = (
+            self.filter(language=search_language(language))
+            .filter(models.Q(post__isnull=True) | models.Q(post__in=Post.objects.published().values("pk")))
+            .select_related("post__section", "page", "principle")
+            .defer("search_title", "search_body", "search_vector")
+        )
+        return matching(documents, groups)
+
+
 class SearchDocument(models.Model):
     """What search looks through: one row per searchable item and language.
 
@@ -565,6 +616,8 @@ class SearchDocument(models.Model):
     search_title = models.TextField()
     search_body = models.TextField()
     search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = SearchDocumentQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -1,4 +1,4 @@
-"""Arabic-aware search over posts, pages and principles.
+"""Arabic-aware search over posts, pages and principles: how text is prepared and matched.
 
 Stored text and queries go through the same normalisation (`party_site.text`): hamza forms,
 alif maqsura, ta marbuta, tashkeel, tatweel, Kurdish letter forms and digits are folded. Each word
@@ -12,6 +12,10 @@ On PostgreSQL the normalised words are also stored as a tsvector (`simple` confi
 with full-text search and ranked with ts_rank; on SQLite each token is matched against the
 space-padded normalised text. Snippets are cut and highlighted in Python on the original text,
 so the visitor sees the words as written, tashkeel and all.
+
+This module imports no models. The models own the rows: each searchable model declares its
+SEARCHED_FIELDS (`content.models.Searchable`), and `SearchDocument.objects` writes the index
+(`index`, `rebuild`) and answers queries (`search`) with the helpers here.
 """
 
 import html
@@ -19,7 +23,7 @@ import re
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import translation
 from django.utils.html import escape
@@ -40,65 +44,24 @@ def plain_text(html_text):
     return " ".join(html.unescape(_TAG.sub(" ", html_text or "")).split())
 
 
-def _document_fields(obj):
-    """(title, body text) of an item in the active language."""
-    from .models import Page, Post, Principle
-
-    if isinstance(obj, Post):
-        return obj.title, " ".join(part for part in (obj.summary, plain_text(obj.body), obj.author) if part)
-    if isinstance(obj, Page):
-        return obj.title, " ".join(part for part in (obj.summary, plain_text(obj.body)) if part)
-    if isinstance(obj, Principle):
-        return obj.title, obj.body
-    raise TypeError(f"{type(obj).__name__} is not searchable")
+def document_values(title, body):
+    """The fields of a SearchDocument for an item's title and body text, as written and normalised."""
+    return {"title": title, "text": body, "search_title": search_text(title), "search_body": search_text(body)}
 
 
-def _source_field(obj):
-    return obj._meta.model_name  # "post", "page" or "principle": the SearchDocument foreign key
-
-
-def update_search_index(obj):
-    """Write the item's search documents (one per language) from its current text."""
-    from .models import SearchDocument
-
-    field = _source_field(obj)
-    documents = []
-    for language in settings.MODELTRANSLATION_LANGUAGES:
-        with translation.override(language):
-            title, body = _document_fields(obj)
-        documents.append(
-            SearchDocument(
-                language=language,
-                title=title,
-                text=body,
-                search_title=search_text(title),
-                search_body=search_text(body),
-                **{field: obj},
-            )
-        )
-    with transaction.atomic():
-        SearchDocument.objects.filter(**{field: obj}).delete()
-        SearchDocument.objects.bulk_create(documents)
-        if connection.vendor == "postgresql":
-            SearchDocument.objects.filter(**{field: obj}).update(search_vector=_vector())
-
-
-def _vector():
+def document_vector():
+    """The tsvector stored on PostgreSQL: title words weigh more than body words."""
     return SearchVector("search_title", weight="A", config="simple") + SearchVector(
         "search_body", weight="B", config="simple"
     )
 
 
-def rebuild_search_index():
-    """Index every post, page and principle again; returns how many items were indexed."""
-    from .models import Page, Post, Principle
-
-    count = 0
-    for model in (Post, Page, Principle):
-        for obj in model.objects.all():
-            update_search_index(obj)
-            count += 1
-    return count
+def search_language(language=None):
+    """The language whose documents are searched: the given or active one, Arabic if it has none."""
+    language = language or translation.get_language()
+    if language not in settings.MODELTRANSLATION_LANGUAGES:
+        language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return language
 
 
 def query_words(query):
@@ -121,25 +84,8 @@ def _any_form(forms, make):
     return condition
 
 
-def search(query, language=None):
-    """SearchDocuments matching every word of the query, best first, in the given language.
-
-    Only published posts are found (Post.objects.published(), the one definition).
-    """
-    from .models import Post, SearchDocument
-
-    groups = query_words(query)
-    if not groups:
-        return SearchDocument.objects.none()
-    language = language or translation.get_language()
-    if language not in settings.MODELTRANSLATION_LANGUAGES:
-        language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    documents = (
-        SearchDocument.objects.filter(language=language)
-        .filter(Q(post__isnull=True) | Q(post__in=Post.objects.published().values("pk")))
-        .select_related("post__section", "page", "principle")
-        .defer("search_title", "search_body", "search_vector")
-    )
+def matching(documents, groups):
+    """The SearchDocuments of `documents` that hold every query word (`query_words`), best first."""
     if connection.vendor == "postgresql":
         search_query = None
         for forms in groups:  # every word, in any of its forms
@@ -182,7 +128,6 @@ def highlight(text, query, words=40):
     start_index = max(0, first - 8)
     end_index = min(len(found), start_index + words)
     start = found[start_index].start() if start_index else 0
-    end = found[end_index - 1].end()
     pieces = ["…"] if start_index else []
     position = start
     for match in found[start_index:end_index]:
@@ -190,7 +135,6 @@ def highlight(text, query, words=40):
         word = escape(match.group())
         pieces.append(f"<mark>{word}</mark>" if _matches(match.group(), tokens) else word)
         position = match.end()
-    pieces.append(escape(text[position:end]))
     if end_index < len(found):
         pieces.append("…")
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above

@@ -11,8 +11,20 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .charts import chart_csv
-from .models import Attachment, Chart, Conference, Page, Photo, Post, Principle, SecretariatMember, Section, TextBlock
-from .search import query_words, search
+from .models import (
+    Attachment,
+    Chart,
+    Conference,
+    Page,
+    Photo,
+    Post,
+    Principle,
+    SearchDocument,
+    SecretariatMember,
+    Section,
+    TextBlock,
+)
+from .search import query_words
 
 HOME_POSTS_PER_SECTION = 3
 POSTS_PER_PAGE = 12
@@ -257,7 +269,7 @@ class SearchView(ElidedPagesMixin, ListView):
     def get_queryset(self):
         self.query = " ".join(self.request.GET.get("q", "").split())[:200]
         self.searched = bool(query_words(self.query))
-        return search(self.query) if self.searched else []
+        return SearchDocument.objects.search(self.query) if self.searched else []
 
     def get_paginate_by(self, queryset):
         return RESULTS_PER_PAGE if self.searched else None

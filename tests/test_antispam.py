@@ -136,6 +136,15 @@ def test_ipv6_clients_are_counted_by_their_64_prefix(first, second, same):
     assert (antispam.client_network(first) == antispam.client_network(second)) is same
 
 
+@pytest.mark.parametrize("address", ["", "unknown"])
+def test_clients_without_a_readable_address_share_one_limit_instead_of_an_error(db, address):
+    """A misconfigured proxy may leave REMOTE_ADDR empty or odd: the form still works."""
+    assert antispam.client_network(address) == address
+    for _ in range(3):
+        assert form(address=address).is_valid()
+    assert rate_limited_form(form(address=address))
+
+
 def test_one_ipv6_network_shares_one_limit(db):
     for n in range(3):
         assert form(address=f"2001:db8:1:2::{n + 1}").is_valid()
@@ -206,3 +215,143 @@ def test_counter_is_exact_under_concurrent_writers(settings, backend):
     for thread in threads:
         thread.join()
     assert sorted(results) == list(range(1, 101))
+
+
+# --- Which address is the client's behind our proxies.
+
+
+def forwarded(header, remote="10.0.0.1"):
+    return RequestFactory().post("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=header)
+
+
+def test_one_proxy_and_a_single_forwarded_address_is_the_visitor(settings):
+    """The usual case behind nginx: the header holds only the visitor's address."""
+    settings.ANTISPAM_PROXY_COUNT = 1
+    assert antispam.client_address(forwarded("203.0.113.5")) == "203.0.113.5"
+    assert antispam.client_address(forwarded(" 203.0.113.5 ,")) == "203.0.113.5"
+
+
+def test_visitors_behind_one_proxy_each_have_their_own_limit(db, settings):
+    settings.ANTISPAM_PROXY_COUNT = 1
+    for _ in range(3):
+        assert MessageForm(form().data, request=forwarded("203.0.113.5")).is_valid()
+    assert not MessageForm(form().data, request=forwarded("203.0.113.5")).is_valid()
+    assert MessageForm(form().data, request=forwarded("198.51.100.9")).is_valid()
+
+
+def test_a_header_shorter_than_our_proxy_chain_is_not_trusted(settings):
+    settings.ANTISPAM_PROXY_COUNT = 2
+    assert antispam.client_address(forwarded("203.0.113.5")) == "10.0.0.1"
+    assert antispam.client_address(forwarded("")) == "10.0.0.1"
+    assert antispam.client_address(forwarded("1.1.1.1, 203.0.113.5, 192.0.2.1")) == "203.0.113.5"
+
+
+def test_without_proxies_the_forwarded_header_is_ignored(settings):
+    """Anyone can send the header; with no proxy of ours in front it is the visitor's own claim."""
+    settings.ANTISPAM_PROXY_COUNT = 0
+    assert antispam.client_address(forwarded("203.0.113.5")) == "10.0.0.1"
+
+
+# --- Counting: windows, clean-up, Redis.
+
+
+def test_hits_in_one_window_add_up_and_the_next_window_starts_again(db, settings):
+    settings.REDIS_URL = ""
+    start = int(time.time()) // 60 * 60 - 600  # a window ten minutes ago
+    assert [antispam.hit("window-test", 60, at=start + s) for s in (0, 30.5, 59.9)] == [1, 2, 3]
+    assert antispam.hit("window-test", 60, at=start + 60) == 1
+    assert antispam.hit("window-test", 60, at=start - 1) == 1
+
+
+def test_a_new_client_clears_counter_rows_older_than_any_window(db, settings):
+    from party_site.models import RateLimitCounter
+
+    settings.REDIS_URL = ""
+    now = 1_800_000_000
+    retention = 3 * 86400  # a token's life and more: the longest window in use
+    RateLimitCounter.objects.create(key="stale", window_start=now - retention - 1, count=5)
+    RateLimitCounter.objects.create(key="kept", window_start=now - retention, count=5)
+    with mock.patch.object(antispam.time, "time", return_value=now):
+        assert antispam.hit("old-client", 3600) == 1
+        RateLimitCounter.objects.create(key="stale-2", window_start=now - retention - 1, count=5)
+        assert antispam.hit("old-client", 3600) == 2  # a known client does not clear again
+    keys = set(RateLimitCounter.objects.values_list("key", flat=True))
+    assert keys == {"kept", "old-client", "stale-2"}
+
+
+def working_redis(count=1):
+    client = mock.Mock()
+    client.pipeline.return_value.execute.return_value = [count, True]
+    return client
+
+
+def test_redis_counts_each_window_under_its_own_key_that_expires(db, settings):
+    from party_site.models import RateLimitCounter
+
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    client = working_redis(count=7)
+    with mock.patch.object(antispam, "_redis", return_value=client):
+        assert antispam.hit("expiry-test", 3600, at=7300) == 7
+    pipe = client.pipeline.return_value
+    pipe.incr.assert_called_once_with("party:ratelimit:expiry-test:7200")
+    pipe.expire.assert_called_once_with("party:ratelimit:expiry-test:7200", 3660)  # the window, a minute more
+    assert not RateLimitCounter.objects.exists()  # nothing counted twice in the database
+
+
+def test_real_redis_counters_expire(settings):
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set (CI sets it)")
+    antispam._redis.cache_clear()
+    key = f"ttl:{time.time_ns()}"
+    assert antispam.hit(key, 60) == 1
+    window_start = int(time.time()) // 60 * 60
+    assert 0 < antispam._redis().ttl(f"party:ratelimit:{key}:{window_start}") <= 120
+
+
+# --- Limits per form, timing at the edges.
+
+
+class OtherForm(MessageForm):
+    antispam_scope = "other-form"
+
+
+def test_each_form_has_its_own_limit(db):
+    for _ in range(3):
+        assert form().is_valid()
+    assert not form().is_valid()
+    other = OtherForm({**form().data, antispam.TOKEN_FIELD: token(10, scope="other-form")}, request=request_from())
+    assert other.is_valid(), other.errors
+
+
+def test_timing_edges_are_inclusive(db, settings):
+    now = 1_800_000_000
+    with mock.patch.object(antispam.time, "time", return_value=now):
+        exactly_min = antispam.new_token("test-form", issued=now - settings.ANTISPAM_MIN_SECONDS)
+        exactly_max = antispam.new_token("test-form", issued=now - settings.ANTISPAM_MAX_AGE)
+        assert antispam.token_age(exactly_min, "test-form") == settings.ANTISPAM_MIN_SECONDS
+        assert not MessageForm({"message": "x", antispam.TOKEN_FIELD: exactly_min}, request=request_from()).is_spam()
+        assert antispam.token_issued(exactly_max, "test-form") == now - settings.ANTISPAM_MAX_AGE
+        assert (
+            antispam.token_issued(
+                antispam.new_token("test-form", issued=now - settings.ANTISPAM_MAX_AGE - 1), "test-form"
+            )
+            is None
+        )
+
+
+def test_a_day_old_form_minus_a_minute_is_still_accepted(db, settings):
+    f = form(**{antispam.TOKEN_FIELD: token(settings.ANTISPAM_MAX_AGE - 60)})
+    assert f.is_valid(), f.errors
+
+
+def test_a_stuck_redis_holds_a_visitor_for_a_second_at_most(settings):
+    """The client the site uses gives up after a second, connecting or waiting for an answer,
+    and hit() then counts in the database. Building the client does not connect."""
+    settings.REDIS_URL = "redis://127.0.0.1:6399/0"
+    antispam._redis.cache_clear()
+    try:
+        options = antispam._redis().connection_pool.connection_kwargs
+        assert options["socket_connect_timeout"] == 1 and options["socket_timeout"] == 1
+        assert antispam._redis() is antispam._redis()  # one client (and its connection pool) per process
+    finally:
+        antispam._redis.cache_clear()

@@ -2,26 +2,29 @@
 
 import datetime
 import threading
+from unittest import mock
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
-from membership.models import Application, Status, StatusChange
+from membership.models import Application, MemberNumberCounter, Status, StatusChange
 from membership.workflow import (
     TransitionNotAllowed,
     accept_application,
+    change_status,
     reject_application,
     start_review,
+    submit_application,
     withdraw_application,
 )
 from party_site.erasure import erase_with_admin_log
 from party_site.models import OutgoingEmail
-from tests.membership_data import make_application
+from tests.membership_data import make_application, model_data
 
 
 @pytest.fixture
@@ -220,3 +223,104 @@ def test_erase_application_removes_sent_email_rows_too(officer, django_capture_o
     assert application.emails.filter(status=OutgoingEmail.Status.SENT).count() == 2
     erase_with_admin_log(application)
     assert OutgoingEmail.objects.count() == 0
+
+
+# --- decision dates, references, the admin's step by name
+
+
+def _stored_decided_at(application):
+    return Application.objects.values_list("decided_at", flat=True).get(pk=application.pk)
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [start_review, accept_application],
+        [start_review, reject_application],
+        [withdraw_application],
+        [start_review, withdraw_application],
+    ],
+    ids=["accepted", "rejected", "withdrawn", "withdrawn-under-review"],
+)
+def test_a_decision_stores_its_date(officer, steps):
+    """The purge counts retention from decided_at: it must be in the database, not only on the object."""
+    application = make_application()
+    before = timezone.now()
+    for step in steps:
+        application = step(application, officer)
+    stored = _stored_decided_at(application)
+    assert stored is not None and before <= stored <= timezone.now()
+
+
+def test_an_application_waiting_or_under_review_has_no_decision_date(officer):
+    application = make_application()
+    assert _stored_decided_at(application) is None
+    start_review(application, officer)
+    assert _stored_decided_at(application) is None
+    assert Application.objects.get(pk=application.pk).status == Status.UNDER_REVIEW
+
+
+def test_the_admins_decision_menu_takes_the_step_of_that_name(officer, django_capture_on_commit_callbacks):
+    accepted, rejected, withdrawn = make_application(), make_application(), make_application()
+    with django_capture_on_commit_callbacks(execute=True):
+        for application in (accepted, rejected):
+            change_status(application, officer, Status.UNDER_REVIEW, "ملاحظة")
+        change_status(accepted, officer, Status.ACCEPTED)
+        change_status(rejected, officer, Status.REJECTED)
+        change_status(withdrawn, officer, Status.WITHDRAWN)
+    stored = {a.pk: (a.status, a.member_number) for a in Application.objects.all()}
+    assert stored[accepted.pk] == (Status.ACCEPTED, 1)
+    assert stored[rejected.pk] == (Status.REJECTED, None)
+    assert stored[withdrawn.pk] == (Status.WITHDRAWN, None)
+    assert rejected.emails.filter(kind="membership.rejected").count() == 1
+    assert accepted.emails.filter(kind="membership.accepted").count() == 1
+    assert accepted.history.get(to_status=Status.UNDER_REVIEW).note == "ملاحظة"
+
+
+def test_a_reference_that_is_taken_is_drawn_again(db):
+    taken = make_application().reference
+    with mock.patch("membership.workflow.new_reference", side_effect=[taken, taken, "123456789"]) as drawn:
+        application = make_application()
+    assert application.reference == "123456789" and drawn.call_count == 3
+
+
+def test_no_free_reference_after_five_draws_fails_loudly_and_saves_nothing(db):
+    taken = make_application().reference
+    count = Application.objects.count()
+    with (
+        mock.patch("membership.workflow.new_reference", return_value=taken) as drawn,
+        pytest.raises(IntegrityError, match="No free reference after 5 attempts"),
+    ):
+        make_application()
+    assert drawn.call_count == 5
+    assert Application.objects.count() == count and StatusChange.objects.count() == count
+
+
+def test_an_integrity_error_that_is_not_a_reference_clash_is_not_retried(db, officer):
+    accepted = accept_application(start_review(make_application(), officer), officer)
+    with (
+        mock.patch("membership.workflow.new_reference", side_effect=["111111111", "222222222"]) as drawn,
+        pytest.raises(IntegrityError),
+    ):
+        submit_application(model_data(phone="+9647809999999", member_number=accepted.member_number))
+    assert drawn.call_count == 1
+
+
+def test_member_numbers_continue_from_the_stored_counter(officer):
+    """One counter row holds the last number given (say, the last of the paper register)."""
+    MemberNumberCounter.objects.create(pk=1, last_number=41)
+    assert accept_application(start_review(make_application(), officer), officer).member_number == 42
+    assert MemberNumberCounter.objects.get().last_number == 42
+
+
+@pytest.mark.parametrize("language,subject", [("en", "Welcome to the"), ("ar", "أهلاً بك في"), ("", "أهلاً بك في")])
+def test_the_decision_email_is_in_the_language_applied_in(
+    officer, django_capture_on_commit_callbacks, language, subject
+):
+    application = make_application()
+    Application.objects.filter(pk=application.pk).update(language=language)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        accept_application(start_review(application, officer), officer)
+    (decision,) = [m for m in mail.outbox if m.to == ["ahmed@example.org"]]
+    assert decision.subject.startswith(subject)

@@ -6,7 +6,15 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from party_site.governorates import MAX_LENGTH, Governorate
-from party_site.phone import PHONE_EXAMPLE, IraqiMobileField, format_iraqi_mobile, normalize_iraqi_mobile
+from party_site.phone import (
+    PHONE_EXAMPLE,
+    PHONE_EXAMPLE_INTERNATIONAL,
+    IraqiMobileField,
+    format_iraqi_mobile,
+    national_mobile,
+    normalize_iraqi_mobile,
+    search_digits,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,9 +71,10 @@ def test_other_numbers_are_refused_with_the_expected_form_shown(typed):
 
 
 def test_error_is_in_the_visitors_language():
-    with translation.override("ar"), pytest.raises(ValidationError) as caught:
-        normalize_iraqi_mobile("123")
-    assert "عراقي" in caught.value.messages[0]
+    with translation.override("ar"):
+        with pytest.raises(ValidationError) as caught:
+            normalize_iraqi_mobile("123")
+        assert "عراقي" in caught.value.messages[0]  # the message is lazy: read while Arabic is active
 
 
 def test_format_for_reading():
@@ -109,3 +118,76 @@ def test_governorates_are_the_eighteen_and_halabja_in_arabic_and_kurdish():
     with translation.override("ckb"):
         assert str(Governorate.BAGHDAD.label) == "بەغدا"
         assert str(Governorate.ERBIL.label) == "هەولێر"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "00 770 123 4567",  # a doubled trunk 0 with no country code is not "+964 0770"
+        "964 770 123 456",  # the country code and a digit short
+        "+964 770 123 45678",
+        "+964 0 0770 123 4567",  # only one trunk 0 is dropped after the country code
+        "123 770 123 4567",  # three digits that are not the country code
+    ],
+)
+def test_near_misses_are_refused(typed):
+    with pytest.raises(ValidationError):
+        normalize_iraqi_mobile(typed)
+
+
+def test_numbers_that_are_not_iraqi_mobiles_are_shown_as_stored():
+    for stored in ("+447700900123", "+96477012345678", "+964770123456", "07701234567", "", None):
+        assert format_iraqi_mobile(stored) == stored  # a foreign or legacy number, as it was typed
+        assert national_mobile(stored) == stored
+
+
+def test_national_form_for_reading_in_iraq():
+    assert national_mobile("+9647701234567") == "0770 123 4567"
+
+
+@pytest.mark.parametrize(
+    "typed,digits",
+    [
+        ("0770 123 4567", "7701234567"),
+        ("+964 770 123 4567", "7701234567"),
+        ("00964 770 123 4567", "7701234567"),
+        ("964770", "770"),
+        ("٠٧٧٠ ١٢٣", "770123"),
+        ("0", "0"),  # nothing after the prefix: the digit itself is searched
+        ("964", "964"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_staff_search_drops_the_prefix_people_type(typed, digits):
+    assert search_digits(typed) == digits
+
+
+class RequiredPhoneForm(forms.Form):
+    phone = IraqiMobileField()
+
+
+def test_a_blank_optional_phone_is_accepted_as_empty():
+    form = PhoneForm({"phone": "  "})
+    assert form.is_valid() and form.cleaned_data["phone"] == ""
+
+
+def test_a_blank_required_phone_is_refused_as_missing_not_as_malformed():
+    form = RequiredPhoneForm({"phone": ""})
+    assert not form.is_valid()
+    assert [error.code for error in form.errors.as_data()["phone"]] == ["required"]
+
+
+def test_form_field_error_names_both_examples():
+    form = PhoneForm({"phone": "12345"})
+    assert not form.is_valid()
+    (error,) = form.errors.as_data()["phone"]
+    assert error.code == "invalid_phone"
+    assert PHONE_EXAMPLE in form.errors["phone"][0] and PHONE_EXAMPLE_INTERNATIONAL in form.errors["phone"][0]
+
+
+def test_form_field_input_takes_32_characters_room_for_separators():
+    fits = "0770" + "-" * 21 + "1234567"  # 32 characters, separators and all
+    form = RequiredPhoneForm({"phone": fits})
+    assert form.is_valid() and form.cleaned_data["phone"] == "+9647701234567"
+    assert 'maxlength="32"' in str(form["phone"])

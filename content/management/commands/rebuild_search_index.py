@@ -7,8 +7,7 @@ raw SQL or QuerySet.update() outside the Post manager, or after changing how tex
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from content.models import Page, Post, Principle
-from content.search import rebuild_search_index
+from content.models import Page, Post, Principle, SearchDocument
 
 
 class Command(BaseCommand):
@@ -23,5 +22,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Would index {total} items.")
             return
         with transaction.atomic():
-            count = rebuild_search_index()
+            count = SearchDocument.objects.rebuild()
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} items."))
