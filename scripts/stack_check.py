@@ -34,6 +34,7 @@ import urllib.parse
 import warnings
 from http.client import HTTPConnection, HTTPSConnection
 from pathlib import Path
+from urllib.parse import urljoin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -242,8 +243,21 @@ def check_static():
     expect(response.header("X-Content-Type-Options") == "nosniff", "no nosniff on static files")
     expect(not response.header("X-Micro-Cache"), "static file went to the app servers")
     plain = client.get(f"{HTTP}/static/css/site.css")
+    expect(plain.status == 200, f"/static/css/site.css answered {plain.status}")
     expect("max-age=3600" in plain.header("Cache-Control", ""), "unhashed name cached for long")
-    return f"{path}: nginx, gzip, Cache-Control: {response.header('Cache-Control')}"
+    # Everything the stylesheet and the home page load, without gzip (fonts have no .gz): nginx must
+    # be able to read every file collectstatic wrote.
+    page = client.get(f"{HTTP}/").text
+    css = client.get(f"{HTTP}{path}").text
+    wanted = set(re.findall(r'(?:href|src)="(/static/[^"]+)"', page))
+    wanted |= {urljoin(path, url) for url in re.findall(r"url\(['\"]?([^'\")]+)", css) if not url.startswith("data:")}
+    fonts = [url for url in wanted if url.endswith(".woff2")]
+    expect(fonts, "the stylesheet names no font")
+    for url in sorted(wanted):
+        answer = client.get(f"{HTTP}{url}")
+        expect(answer.status == 200, f"{url} answered {answer.status} through nginx")
+    cache_control = response.header("Cache-Control")
+    return f"{path}: nginx, gzip, Cache-Control: {cache_control}; all {len(wanted)} files it loads, fonts included"
 
 
 PNG = bytes.fromhex(

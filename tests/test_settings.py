@@ -119,3 +119,21 @@ def test_a_session_outlives_the_cache(client, settings):
     session.create()
     cache.delete(session.cache_key)  # Redis restarted (or evicted the key)
     assert SessionStore(session.session_key).load()["reference"] == "482-913-057"
+
+
+def test_collectstatic_writes_files_the_web_server_can_read(tmp_path):
+    """nginx runs as another user: static files must be world-readable, whereas uploads are not
+    (FILE_UPLOAD_PERMISSIONS = 0o640, which Django would otherwise apply to collectstatic too)."""
+    code = (
+        "import django; from django.core.management import call_command; django.setup(); "
+        "call_command('collectstatic', '--noinput', '-v0')"
+    )
+    env = {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "party_site.settings"}
+    code = f"from django.conf import settings; settings.STATIC_ROOT = {str(tmp_path)!r}; " + code
+    result = run_python(code, **env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    fonts = list(tmp_path.glob("fonts/*.woff2"))
+    assert fonts
+    for path in [*fonts, *tmp_path.glob("css/*.css")]:
+        assert path.stat().st_mode & 0o777 == 0o644, path
+    assert (tmp_path / "fonts").stat().st_mode & 0o777 == 0o755

@@ -15,7 +15,10 @@ STORAGES = {
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
+        ),
+        # Static files are public and nginx (another user) serves them: readable by all, unlike uploads
+        # (FILE_UPLOAD_PERMISSIONS), which would otherwise apply to collectstatic's copies too.
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
     },
 }
 # In development static files are served straight from the app folders (no collectstatic needed).
