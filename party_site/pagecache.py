@@ -39,6 +39,7 @@ from http import HTTPStatus
 from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import get_path_info
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.http.cookie import parse_cookie
 from django.utils.cache import cc_delim_re
@@ -84,7 +85,17 @@ def _new_version():
 
 
 def content_changed(**_signal_kwargs):
-    """Something a public page shows has changed: no page stored before now is served again."""
+    """Something a public page shows has changed: no page stored before now is served again.
+
+    The version is bumped at once and again when the change commits: a page drawn by another
+    request while the change's transaction was still open showed the old rows, and would otherwise
+    be kept under the new version (an admin save with its inlines and photos can take seconds)."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         try:
             cache.incr(VERSION_KEY)

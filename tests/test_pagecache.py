@@ -436,3 +436,18 @@ def test_the_redis_cache_reuses_its_client():
     cache.set("pagecache:test", {"a": 1})
     assert cache.get_many(["pagecache:test", "missing"]) == {"pagecache:test": {"a": 1}}
     assert cache._cache.get_client() is cache._cache.get_client()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_moves_again_when_an_edit_commits():
+    """A visitor's page drawn while an admin save was still in its transaction showed the old rows
+    and was kept under the version the save had already bumped: the commit must bump it again."""
+    from django.core.cache import cache
+    from django.db import transaction as db_transaction
+
+    with db_transaction.atomic():
+        page = Page.objects.get(key=Page.Key.ABOUT)
+        page.title_ar = "عنوان بعد الحفظ"
+        page.save()
+        during = cache.get(pagecache.VERSION_KEY)  # a page drawn now would be kept under this
+    assert cache.get(pagecache.VERSION_KEY) > during
