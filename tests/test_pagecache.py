@@ -60,6 +60,17 @@ def cached_then_changed(client, url, change, marker):
     assert client.get(url)["X-Page-Cache"] == "hit"
 
 
+def edited(get, field, language, marker):
+    """A change as the admin makes it: the object's `field` in `language` becomes `marker`, saved."""
+
+    def change():
+        obj = get()
+        setattr(obj, f"{field}_{language}", marker)
+        obj.save()
+
+    return change
+
+
 @pytest.fixture
 def post(db):
     return make_post(section="analysis", title="تحليل الموازنة", title_en="Budget analysis", title_ckb="شیکاری بودجە")
@@ -126,11 +137,7 @@ def test_a_new_chart_shows_on_its_post(client, post, language):
 def test_editing_a_page_shows_on_it(client, language):
     marker = f"من نحن اليوم {language}"
 
-    def change():
-        page = Page.objects.get(key=Page.Key.ABOUT)
-        setattr(page, f"title_{language}", marker)
-        page.save()
-
+    change = edited(lambda: Page.objects.get(key=Page.Key.ABOUT), "title", language, marker)
     cached_then_changed(client, f"{prefix(language)}/about/", change, marker)
 
 
@@ -138,11 +145,7 @@ def test_editing_a_page_shows_on_it(client, language):
 def test_editing_a_principle_shows_on_the_principles_page(client, language):
     marker = f"مبدأ معدل {language}"
 
-    def change():
-        principle = Principle.objects.first()
-        setattr(principle, f"title_{language}", marker)
-        principle.save()
-
+    change = edited(Principle.objects.first, "title", language, marker)
     cached_then_changed(client, f"{prefix(language)}/principles/", change, marker)
 
 
@@ -150,11 +153,7 @@ def test_editing_a_principle_shows_on_the_principles_page(client, language):
 def test_editing_a_fixed_text_shows_on_the_home_page(client, language):
     marker = f"نص الترحيب الجديد {language}"
 
-    def change():
-        block = TextBlock.objects.get(key=TextBlock.Key.HERO)
-        setattr(block, f"text_{language}", marker)
-        block.save()
-
+    change = edited(lambda: TextBlock.objects.get(key=TextBlock.Key.HERO), "text", language, marker)
     cached_then_changed(client, f"{prefix(language)}/", change, marker)
 
 
@@ -162,11 +161,7 @@ def test_editing_a_fixed_text_shows_on_the_home_page(client, language):
 def test_editing_a_section_shows_on_its_page(client, language):
     marker = f"أخبار الحزب {language}"
 
-    def change():
-        section = Section.objects.get(key="news")
-        setattr(section, f"description_{language}", marker)
-        section.save()
-
+    change = edited(lambda: Section.objects.get(key="news"), "description", language, marker)
     cached_then_changed(client, f"{prefix(language)}/news/", change, marker)
 
 
