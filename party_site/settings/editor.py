@@ -28,7 +28,7 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     }
 }  # fmt: skip
-# Images put into the editor go through content.views.editor_upload (checked like every upload).
+# Images put into the editor go through content.admin_views.editor_upload (checked like every upload).
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor-upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
