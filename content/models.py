@@ -197,6 +197,13 @@ class Section(models.Model):
     def get_absolute_url(self):
         return section_path(self.key)
 
+    @property
+    def own_title(self):
+        """The section's name in the active language and no other, for running text («All of …»):
+        its title in that language, else the interface's name for the section. The title alone
+        falls back to Arabic, which would put an Arabic word inside a Kurdish or English sentence."""
+        return getattr(self, f"title_{get_language()}", None) or self.get_key_display()
+
 
 def section_path(key):
     """A section's address in the active language. Reversed once per section and language: lists

@@ -53,3 +53,19 @@ def test_saving_under_another_language_does_not_copy_the_arabic_into_it(party_co
         post.save()
     post.refresh_from_db()
     assert post.body_en in ("", None) and post.body_ar == "<p>نص عربي</p>"
+
+
+def test_running_text_names_a_section_in_the_page_language_even_without_its_translated_title(client, party_content):
+    from content.models import Section
+
+    make_post(title="خبر", title_ckb="هەواڵ")
+    home = client.get("/ckb/").content.decode()
+    assert "هەموو هەواڵەکان" in home  # the Kurdish title
+    news = Section.objects.get(key="news")
+    news.title_ckb = ""
+    news.save()
+    home = client.get("/ckb/").content.decode()
+    assert "هەموو هەواڵەکان" in home and "هەموو الأخبار" not in home  # the interface's name, not the Arabic
+    news.title_ckb = "هەواڵ و ڕاپۆرت"
+    news.save()
+    assert "هەموو هەواڵ و ڕاپۆرت" in client.get("/ckb/").content.decode()
