@@ -19,6 +19,7 @@ from party_site.pagecache import content_changed
 
 from .fields import PrivateImageField, RandomName, RichTextField
 from .renditions import refresh_renditions
+from .review import ReviewMarks
 from .sanitize import clean_html
 from .search import document_values, document_vector, matching, plain_text, query_words, search_language
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
@@ -87,7 +88,7 @@ class TextBlockQuerySet(models.QuerySet):
         return {key: found.get(key, "") for key in keys}
 
 
-class TextBlock(models.Model):
+class TextBlock(ReviewMarks, models.Model):
     """A short editable text with a fixed place on the site (the home hero, a call to action)."""
 
     class Key(models.TextChoices):
@@ -113,7 +114,7 @@ class TextBlock(models.Model):
         return self.get_key_display()
 
 
-class Page(Searchable):
+class Page(ReviewMarks, Searchable):
     """A standalone page that staff edit: who we are, the founding statement, privacy…"""
 
     class Key(models.TextChoices):
@@ -145,7 +146,7 @@ class Page(Searchable):
         return reverse(f"content:{self.key}")
 
 
-class Principle(Searchable):
+class Principle(ReviewMarks, Searchable):
     """One of the party's platform principles, shown in order."""
 
     key = models.SlugField(
@@ -170,7 +171,7 @@ class Principle(Searchable):
         return reverse("content:principles") + f"#{self.key}"
 
 
-class Section(models.Model):
+class Section(ReviewMarks, models.Model):
     """The six content sections. The set is fixed in code; their words are editable."""
 
     class Key(models.TextChoices):

@@ -7,12 +7,14 @@ created again: delete is not the way to hide a fixed page (edit its text instead
 An item that already exists gets a translation the seed has (English, Kurdish) only where that
 language is still wholly empty on it: a database loaded before the Kurdish text was written gets
 it on the next run (deploys run this command), while a language staff have started is left alone.
+Every English and Kurdish text the loader writes comes marked "needs review" (content/review.py).
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from content.models import Page, Principle, Section, TextBlock
+from content.review import review_field
 from content.seed import party_content as seed
 from content.seed import party_content_ckb as seed_ckb
 
@@ -73,6 +75,7 @@ def fill_missing_translations(item, fields):
         if wanted and not any(getattr(item, name) for name in wanted):
             for name, value in wanted.items():
                 setattr(item, name, value)
+            setattr(item, review_field(language), True)  # our translation: a native speaker should read it
             filled.append(language)
     if filled:
         item.save()
@@ -83,7 +86,8 @@ def load_party_content():
     """Create what is missing; return how many items of each kind were created or given a translation."""
     created = {"texts": 0, "pages": 0, "principles": 0, "sections": 0, "translations": 0}
     for kind, model, key, fields in seed_items():
-        item, new = model.objects.get_or_create(key=key, defaults=fields)
+        marks = {review_field(language): True for language in TRANSLATIONS}
+        item, new = model.objects.get_or_create(key=key, defaults={**fields, **marks})
         created[kind] += new
         if not new:
             created["translations"] += len(fill_missing_translations(item, fields))
