@@ -81,11 +81,36 @@ def _save_with_renditions(instance, save, args, kwargs):
     save(*args, **kwargs)
 
 
+class Texts(dict):
+    """The fixed texts by key, in the active language; `fallback` holds the keys whose text is the
+    Arabic, shown for want of a translation (`{% fallback_lang texts "hero" %}` marks it)."""
+
+    def __init__(self, texts, fallback):
+        super().__init__(texts)
+        self.fallback = fallback
+
+
 class TextBlockQuerySet(models.QuerySet):
     def texts(self, *keys):
-        """The fixed texts by key; a missing one is an empty string, never an error."""
-        found = dict(self.filter(key__in=keys).values_list("key", "text"))
-        return {key: found.get(key, "") for key in keys}
+        """The fixed texts by key; a missing one is an empty string, never an error.
+
+        An untranslated text falls back to the Arabic, except a label the templates have a
+        translated default for (TextBlock.INTERFACE_DEFAULTS): a Kurdish page's button then reads
+        «داواکاریی ئەندامبوون» from the catalogue rather than «طلب انضمام»."""
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        language = get_language()
+        if language not in settings.MODELTRANSLATION_LANGUAGES:
+            language = default
+        columns = {"key", f"text_{default}", f"text_{language}"}  # once each: Arabic pages ask for two
+        texts, fallback = {}, set()
+        for row in self.filter(key__in=keys).values(*columns):
+            key, arabic, own = row["key"], row[f"text_{default}"], row[f"text_{language}"]
+            if own:
+                texts[key] = own
+            elif arabic and key not in TextBlock.INTERFACE_DEFAULTS:
+                texts[key] = arabic
+                fallback.add(key)
+        return Texts({key: texts.get(key, "") for key in keys}, fallback)
 
 
 class TextBlock(ReviewMarks, models.Model):
@@ -102,6 +127,9 @@ class TextBlock(ReviewMarks, models.Model):
 
     key = models.CharField(_("place on the site"), max_length=40, choices=Key.choices, unique=True)
     text = models.TextField(_("text"))
+
+    # Labels the templates have a translated default for: never shown in Arabic on another language's page.
+    INTERFACE_DEFAULTS = {Key.JOIN_BUTTON, Key.SECRETARIAT_CTA}
 
     objects = TextBlockQuerySet.as_manager()
 

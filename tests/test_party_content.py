@@ -97,7 +97,7 @@ def test_the_kurdish_seed_covers_every_item_and_is_sorani_not_arabic():
 def test_fresh_install_shows_the_party_text_in_kurdish(client, party_content):
     home = client.get("/ckb/").content.decode()
     assert "ئێمە پارتێکی نیشتمانیی دیموکراتیی لیبراڵین" in home  # hero
-    assert "داواکاریی ئەندامێتی" in home and "طلب انضمام" not in home  # the join button
+    assert "داواکاریی ئەندامبوون" in home and "طلب انضمام" not in home  # the join button
     assert "نحن حزب وطني" not in home
     statement = client.get("/ckb/founding-statement/").content.decode()
     assert "دیموکراسیی لیبراڵ" in statement
