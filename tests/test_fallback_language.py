@@ -128,3 +128,18 @@ def test_fixed_texts_fall_back_marked_and_labels_take_the_interface_s_words(clie
     assert '<p class="lead" lang="ar" dir="rtl">انضموا إلينا' in join
     assert "طلب انضمام" not in join and NOTICE_PART["ckb"] in join
     assert "untranslated-notice" not in client.get("/").content.decode()
+
+
+def test_labels_naming_a_section_never_fall_back_to_arabic(client, party_content):
+    from content.models import Section
+
+    news = Section.objects.get(key="news")
+    news.title_ckb = ""
+    news.save()
+    post = make_post(title="خبر", title_ckb="هەواڵێک")
+    with translation.override("ckb"):
+        url = post.get_absolute_url()
+    content = client.get(url).content.decode()
+    assert "الأخبار" not in content and "هەواڵەکان" in content  # breadcrumbs, eyebrow, "more from"
+    search = client.get("/ckb/search/", {"q": "هەواڵێک"}).content.decode()
+    assert "الأخبار" not in search
