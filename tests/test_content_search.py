@@ -19,6 +19,14 @@ def titles(query, language="ar"):
     return [doc.title for doc in SearchDocument.objects.search(query, language)]
 
 
+def finds_only_the_post_with(stored, query):
+    """A post with `stored` in its text and one without: `query` finds the first and not the other."""
+    make_post(title="منشور", body_ar=f"<p>نص عن {stored} هنا</p>")
+    make_post(title="آخر", body_ar="<p>نص لا علاقة له</p>")
+    found = titles(query)
+    return "منشور" in found and "آخر" not in found
+
+
 def test_democracy_finds_the_word_with_tashkeel_and_with_a_clitic_prefix():
     make_post(title="مقال أول", body_ar="<p>عن الدِّيمُقراطيّة في العراق</p>")
     make_post(title="مقال ثان", body_ar="<p>الحرية والديمقراطية والعدالة</p>")
@@ -68,10 +76,7 @@ def test_normalisation_does_not_merge_different_words():
     ],
 )
 def test_a_word_is_found_with_and_without_its_clitic_prefix(stored, query):
-    make_post(title="منشور", body_ar=f"<p>نص عن {stored} هنا</p>")
-    make_post(title="آخر", body_ar="<p>نص لا علاقة له</p>")
-    found = titles(query)
-    assert "منشور" in found and "آخر" not in found
+    assert finds_only_the_post_with(stored, query)
 
 
 # --- Word forms: each language's plurals and inflections meet their base word.
@@ -95,10 +100,7 @@ def test_a_word_is_found_with_and_without_its_clitic_prefix(stored, query):
     ],
 )
 def test_arabic_light_stemming_finds_sound_plurals_and_suffixes(stored, query):
-    make_post(title="منشور", body_ar=f"<p>نص عن {stored} هنا</p>")
-    make_post(title="آخر", body_ar="<p>نص لا علاقة له</p>")
-    found = titles(query)
-    assert "منشور" in found and "آخر" not in found
+    assert finds_only_the_post_with(stored, query)
 
 
 @pytest.mark.parametrize(
