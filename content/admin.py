@@ -433,6 +433,7 @@ class PostAdminForm(VersionedForm):
 class PhotoInline(TranslationTabularInline):
     model = Photo
     verbose_name = pgettext_lazy("one more", "photo")  # «إضافة صورة» (party_site/admin_site.py)
+    verbose_name_plural = Photo._meta.verbose_name_plural  # else Django makes it from the name above
     extra = 0
     fields = ("image", "caption", "alt", "order")
     formfield_overrides = IMAGE_WIDGETS
