@@ -247,7 +247,9 @@ class VersionedAdmin(NewsroomMedia):
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         if request.method == "POST":
             revisions.restore(version, request.user, request.POST.get("comment", "").strip()[:200])
-            self.message_user(request, _("The earlier version was restored; it is now the current version."))
+            self.message_user(
+                request, _("The earlier version was restored; it is now the current version."), messages.SUCCESS
+            )
             return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]))
         current = revisions.versions_of(obj).first()
         changes = revisions.compare(self.model, current.field_dict, version.field_dict) if current else []
