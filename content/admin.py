@@ -144,6 +144,7 @@ class VersionedAdmin(NewsroomMedia):
     compared; an earlier one can be restored."""
 
     form = VersionedForm
+    change_form_template = "content/admin/versioned_change_form.html"
     object_history_template = "content/admin/versions.html"
     version_fieldset = (_("Versions"), {"fields": ("version_comment",)})
 

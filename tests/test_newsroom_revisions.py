@@ -176,4 +176,4 @@ def test_versions_link_from_the_change_form(client, editor, party_content):
     post = make_post()
     sign_in(client, editor)
     content = client.get(f"{POSTS}{post.pk}/change/").content.decode()
-    assert re.search(rf'href="{POSTS}{post.pk}/history/"', content)
+    assert re.search(rf'href="{POSTS}{post.pk}/history/" class="historylink">النسخ<', content)

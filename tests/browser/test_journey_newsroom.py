@@ -31,7 +31,11 @@ def signed_in(new_context, user, size="desktop"):
 
 
 def shot(page, screenshot_dir, name):
-    page.screenshot(path=screenshot_dir / f"newsroom-{name}.png", full_page=True)
+    """The page as it is, at desktop and phone widths."""
+    page.screenshot(path=screenshot_dir / f"newsroom-{name}-desktop.png", full_page=True)
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.screenshot(path=screenshot_dir / f"newsroom-{name}-phone.png", full_page=True)
+    page.set_viewport_size(VIEWPORTS["desktop"])
 
 
 def test_writer_submits_editor_sends_back_writer_fixes_editor_publishes(new_context, staff, screenshot_dir):
