@@ -7,6 +7,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -138,7 +139,36 @@ class VersionedForm(forms.ModelForm):
     )
 
 
-class VersionedAdmin(NewsroomMedia):
+class SavesInRevisions(NewsroomMedia):
+    """Every save through this admin (the form, its inlines, list_editable, actions) is one
+    revision (django-reversion), with the user. Items saved before versions were kept first get
+    their current state recorded (content/revisions.py ensure_first_version)."""
+
+    def first_versioned(self, obj):
+        """The versioned items an edit of `obj` may change."""
+        return [obj]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id:
+            obj = self.get_object(request, admin.utils.unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                for item in self.first_versioned(obj):
+                    revisions.ensure_first_version(item)
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and self.list_editable and self.has_change_permission(request):
+            for obj in self.get_queryset(request):
+                for item in self.first_versioned(obj):
+                    revisions.ensure_first_version(item)
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changelist_view(request, extra_context)
+
+
+class VersionedAdmin(SavesInRevisions):
     """Every save through this admin keeps a version (django-reversion; content/revisions.py), with
     who saved it and the optional note. The history page lists the versions; any two can be
     compared; an earlier one can be restored."""
@@ -150,20 +180,6 @@ class VersionedAdmin(NewsroomMedia):
 
     def get_fieldsets(self, request, obj=None):
         return [*super().get_fieldsets(request, obj), self.version_fieldset]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and object_id:
-            obj = self.get_object(request, admin.utils.unquote(object_id))
-            if obj is not None and self.has_change_permission(request, obj):
-                revisions.ensure_first_version(obj)
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def changelist_view(self, request, extra_context=None):
-        with reversion.create_revision():  # list_editable and actions save too
-            reversion.set_user(request.user)
-            return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -226,8 +242,10 @@ class VersionedAdmin(NewsroomMedia):
     def compare_view(self, request, object_id):
         obj = self._versioned_object(request, object_id)
         versions = Version.objects.get_for_object(obj).select_related("revision__user")
-        older = get_object_or_404(versions, pk=request.GET.get("from") or 0)
-        newer = get_object_or_404(versions, pk=request.GET.get("to") or 0)
+        chosen = [request.GET.get(name, "") for name in ("from", "to")]
+        if not all(value.isdigit() for value in chosen):
+            raise Http404
+        older, newer = (get_object_or_404(versions, pk=value) for value in chosen)
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         changes = revisions.compare(self.model, older.field_dict, newer.field_dict)
@@ -333,10 +351,15 @@ class SecretariatMemberAdmin(VersionedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Conference)
-class ConferenceAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class ConferenceAdmin(SavesInRevisions, TabbedTranslationAdmin):
+    """A conference is not versioned itself; its members, edited inline here, are."""
+
     list_display = ("name", "held_on", "term", "member_count")
     date_hierarchy = "held_on"
     inlines = [SecretariatMemberInline]
+
+    def first_versioned(self, obj):
+        return list(obj.members.all())
 
     @admin.display(description=_("term"))
     def term(self, obj):

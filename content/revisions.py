@@ -65,6 +65,8 @@ def register_models():
 def ensure_first_version(obj, comment=""):
     """Items that existed before versions were kept (the party's seed text) get their current
     state recorded as a first version before they are first changed, so it can be restored."""
+    if not reversion.is_registered(type(obj)):
+        return
     if obj.pk and not Version.objects.get_for_object(obj).exists():
         with reversion.create_revision(manage_manually=True):
             reversion.add_to_revision(obj)

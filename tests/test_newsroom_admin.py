@@ -4,7 +4,6 @@ import json
 import re
 from datetime import timedelta
 
-import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -16,16 +15,6 @@ from membership.roles import MEMBERSHIP_OFFICERS
 from tests.content_helpers import add_photos, image_upload, make_post
 from tests.membership_data import make_application
 from tests.newsroom_helpers import ADMIN, POSTS, make_editor, make_writer, sign_in, staff_in
-
-
-@pytest.fixture
-def writer(roles, django_user_model):
-    return make_writer(django_user_model)
-
-
-@pytest.fixture
-def editor(roles, django_user_model):
-    return make_editor(django_user_model)
 
 
 def panels(client):

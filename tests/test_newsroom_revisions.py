@@ -19,12 +19,7 @@ from content.models import (
     TextBlock,
 )
 from tests.content_helpers import make_post
-from tests.newsroom_helpers import POSTS, make_editor, make_writer, post_form, sign_in
-
-
-@pytest.fixture
-def editor(roles, django_user_model):
-    return make_editor(django_user_model)
+from tests.newsroom_helpers import POSTS, make_writer, post_form, sign_in
 
 
 def edit_post(client, post, comment="", **fields):
@@ -71,6 +66,41 @@ def test_a_page_edited_in_the_admin_keeps_its_seeded_text_as_a_first_version(cli
     data["title_ar"] = "من نحن (معدّل)"
     assert client.post(f"/admin/content/page/{page.pk}/change/", data).status_code == 302
     assert [v.field_dict["title_ar"] for v in revisions.versions_of(page)] == ["من نحن (معدّل)", seeded]
+
+
+def test_members_edited_inside_their_conference_keep_versions(client, editor, party_content):
+    from content.models import Conference
+
+    conference = Conference.objects.create(name_ar="المؤتمر الأول", held_on="2024-01-01")
+    member = SecretariatMember.objects.create(conference=conference, name_ar="علي حسن", role="member")
+    sign_in(client, editor)
+    data = {
+        "name_ar": "المؤتمر الأول",
+        "held_on": "2024-01-01",
+        "members-TOTAL_FORMS": "1",
+        "members-INITIAL_FORMS": "1",
+        "members-0-id": str(member.pk),
+        "members-0-conference": str(conference.pk),
+        "members-0-name_ar": "علي حسن الموسوي",
+        "members-0-role": "member",
+        "members-0-order": "0",
+    }
+    response = client.post(f"/admin/content/conference/{conference.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    versions = revisions.versions_of(member)
+    assert [v.field_dict["name_ar"] for v in versions] == ["علي حسن الموسوي", "علي حسن"]
+    assert versions[0].revision.user == editor
+
+
+def test_principles_reordered_in_their_list_keep_versions(client, editor, party_content):
+    principles = list(Principle.objects.all())
+    sign_in(client, editor)
+    data = {"form-TOTAL_FORMS": str(len(principles)), "form-INITIAL_FORMS": str(len(principles)), "_save": "1"}
+    for index, principle in enumerate(principles):
+        data.update({f"form-{index}-id": str(principle.pk), f"form-{index}-order": str(len(principles) - index)})
+    assert client.post("/admin/content/principle/", data).status_code == 302
+    first = principles[0]
+    assert [v.field_dict["order"] for v in revisions.versions_of(first)] == [len(principles), first.order]
 
 
 def test_the_diff_is_per_language_with_rich_text_compared_as_text(client, editor, party_content):
@@ -135,6 +165,13 @@ def test_a_writer_may_not_restore(client, roles, django_user_model, party_conten
     sign_in(client, writer)
     assert client.get(f"{POSTS}{post.pk}/history/").status_code == 200
     assert client.post(f"{POSTS}{post.pk}/versions/{version.pk}/restore/").status_code == 403
+
+
+def test_a_comparison_of_versions_that_do_not_exist_is_not_found(client, editor, party_content):
+    post = make_post()
+    sign_in(client, editor)
+    for query in ({"from": "x", "to": "1"}, {"from": "999", "to": "998"}, {}):
+        assert client.get(f"{POSTS}{post.pk}/versions/compare/", query).status_code == 404
 
 
 def test_staff_without_rights_on_posts_learn_nothing(client, roles, django_user_model, party_content):

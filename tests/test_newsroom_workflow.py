@@ -9,17 +9,7 @@ from content import workflow
 from content.models import Post, ReviewStep
 from party_site.models import OutgoingEmail
 from tests.content_helpers import make_post
-from tests.newsroom_helpers import POSTS, make_editor, make_writer, post_form, sign_in
-
-
-@pytest.fixture
-def writer(roles, django_user_model):
-    return make_writer(django_user_model)
-
-
-@pytest.fixture
-def editor(roles, django_user_model):
-    return make_editor(django_user_model)
+from tests.newsroom_helpers import POSTS, make_writer, post_form, sign_in
 
 
 def draft_by(user, title="مسودة الكاتب", status=Post.Status.DRAFT):
