@@ -573,6 +573,12 @@ class PostAdmin(VersionedAdmin, RichTextDirectionMixin, TabbedTranslationAdmin):
     def has_publish_permission(self, request):
         return workflow.may_publish(request.user)
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not workflow.may_publish(request.user):
+            actions.pop("delete_selected", None)  # a writer deletes a draft from its own page only
+        return actions
+
     def may_restore(self, request, obj):
         return workflow.may_publish(request.user) and super().may_restore(request, obj)
 
