@@ -122,6 +122,7 @@ def test_editor_restores_an_earlier_version_and_the_public_page_shows_it(new_con
 
     as_editor.goto(admin_url(f"content/post/{post.pk}/history/"))
     expect(as_editor.locator("#versions")).to_contain_text("تعديل تجريبي")
+    shot(as_editor, screenshot_dir, "versions")
     as_editor.get_by_role("button", name=t("Compare the chosen versions")).click()
     expect(as_editor.locator(".newsroom-diff del").first).to_have_text("الحزب حول الانتخابات")
     expect(as_editor.locator(".newsroom-diff ins").first).to_have_text("خاطئ")
