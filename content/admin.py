@@ -248,7 +248,7 @@ class VersionedAdmin(SavesInRevisions):
         older, newer = (get_object_or_404(versions, pk=value) for value in chosen)
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
-        changes = revisions.compare(self.model, older.field_dict, newer.field_dict)
+        changes = revisions.compare_versions(older, newer)
         context = self._context(
             request,
             obj,
@@ -271,7 +271,7 @@ class VersionedAdmin(SavesInRevisions):
             )
             return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]))
         current = revisions.versions_of(obj).first()
-        changes = revisions.compare(self.model, current.field_dict, version.field_dict) if current else []
+        changes = revisions.compare_versions(current, version) if current else []
         context = self._context(
             request,
             obj,

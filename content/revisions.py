@@ -153,6 +153,35 @@ def compare(model, old: dict, new: dict) -> list[LanguageChanges]:
     return [group for group in (*groups.values(), shared) if group.changes]
 
 
+def compare_versions(older: Version, newer: Version) -> list[LanguageChanges]:
+    """compare() of two versions of one item, plus, for a post, the photos, reports and charts saved
+    with each (their number, and what each is called), under "every language"."""
+    model = older._model
+    groups = compare(model, older.field_dict, newer.field_dict)
+    shared = [LanguageChanges("", _("Every language"))]
+    if groups and groups[-1].code == "":
+        shared = groups[-1:]
+        groups = groups[:-1]
+    for relation in FOLLOW.get(model.__name__, ()):
+        descriptor = getattr(model, relation)
+        related, fk_name = descriptor.rel.related_model, descriptor.rel.field.attname
+        old_text, new_text = (_related_summary(version, related, fk_name) for version in (older, newer))
+        if old_text != new_text:
+            label = str(related._meta.verbose_name_plural)
+            shared[0].changes.append(FieldChange(label, old_text, new_text, word_diff(old_text, new_text)))
+    return [*groups, *(group for group in shared if group.changes)]
+
+
+def _related_summary(version, related, fk_name):
+    items = [
+        other
+        for other in version.revision.version_set.get_for_model(related)
+        if str(other.field_dict.get(fk_name)) == str(version.object_id)
+    ]
+    names = sorted(other.object_repr for other in items)
+    return f"{len(items)}: " + "، ".join(names) if items else "0"
+
+
 # --- Restore
 
 

@@ -119,6 +119,21 @@ def test_the_diff_is_per_language_with_rich_text_compared_as_text(client, editor
     assert "&lt;strong&gt;" not in content and "English" in content and "العربية" in content
 
 
+def test_the_diff_tells_photos_added_or_removed(editor, party_content):
+    from tests.content_helpers import add_photos
+
+    post = make_post()
+    add_photos(post, 1)
+    revisions.ensure_first_version(post)
+    add_photos(post, 1)
+    with reversion.create_revision():
+        post.save()
+    new, old = revisions.versions_of(post)[:2]
+    shared = {group.code: group for group in revisions.compare_versions(old, new)}[""]
+    (photos,) = [change for change in shared.changes if change.label == "معرض الصور"]
+    assert photos.old.startswith("1: ") and photos.new.startswith("2: ")
+
+
 def test_word_diff_escapes_what_it_shows():
     assert str(revisions.word_diff("a <b>", "a <i>")) == "a <del>&lt;b&gt;</del><ins>&lt;i&gt;</ins>"
 
