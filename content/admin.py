@@ -560,9 +560,9 @@ class PostAdmin(VersionedAdmin, RichTextDirectionMixin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         posts = super().get_queryset(request)
-        if workflow.may_publish(request.user):
-            return posts
-        return posts.filter(created_by=request.user)  # a writer works on their own posts only
+        if workflow.sees_only_own(request.user):
+            return posts.filter(created_by=request.user)  # a writer works on their own posts only
+        return posts
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (obj is None or workflow.may_edit(obj, request.user))
@@ -726,7 +726,7 @@ class PostAdmin(VersionedAdmin, RichTextDirectionMixin, TabbedTranslationAdmin):
 
         panels = []
         waiting = posts.filter(status=Post.Status.IN_REVIEW).order_by("updated_at")
-        if workflow.may_publish(request.user):
+        if not workflow.sees_only_own(request.user):
             label = ngettext_lazy("%(count)d post awaiting review", "%(count)d posts awaiting review", "count")
             panels.append(panel(label, waiting, "state=review", attention=True))
         else:

@@ -46,6 +46,12 @@ def may_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
 
 
+def sees_only_own(user) -> bool:
+    """A writer (who writes posts but does not publish them) sees only their own drafts; readers
+    and editors see every post."""
+    return user.has_perm("content.add_post") and not may_publish(user)
+
+
 def may_edit(post: Post, user) -> bool:
     """Editors edit any post; a writer edits only their own, and only while it is a draft or sent
     back: not while it waits for review, nor once it is published or scheduled."""

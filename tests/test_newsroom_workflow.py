@@ -146,3 +146,12 @@ def test_bulk_publish_goes_through_the_review_and_records_each_step(client, writ
     client.post(POSTS, {"action": "publish", "_selected_action": [first.pk, second.pk]})
     assert set(Post.objects.published()) == {first, second}
     assert ReviewStep.objects.filter(action="published", by=editor).count() == 2
+
+
+def test_a_writer_previews_their_own_drafts_but_not_other_writers(client, writer, django_user_model, party_content):
+    other = make_writer(django_user_model, "other-writer")
+    mine, theirs = draft_by(writer, "مسودتي"), draft_by(other, "مسودة غيري")
+    sign_in(client, writer)
+    assert client.get(mine.get_absolute_url()).status_code == 200
+    assert client.get(theirs.get_absolute_url()).status_code == 404
+    assert client.get(make_post(title="منشور للجميع").get_absolute_url()).status_code == 200
