@@ -191,7 +191,7 @@ def test_media_posts_lead_with_their_gallery(client):
     post = make_post(section="media", title="صور المؤتمر", cover_image=image_upload("c.jpg"))
     add_photos(post, 2)
     content = client.get(post.get_absolute_url()).content.decode()
-    assert content.index('class="gallery"') < content.index("post__body")
+    assert content.index('class="gallery"') < content.index('post__body"')
     listing = client.get("/media/").content.decode()
     assert "2 صورة" in listing or "صورتان" in listing or "2" in listing.split("card__badges")[1][:200]
 
