@@ -48,6 +48,7 @@ def clean_contact(value: str) -> dict:
 
 class FeedbackForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.Form):
     antispam_scope = "feedback"
+    repeats_lead_to_the_first = True
 
     topic = forms.ChoiceField(
         label=_("Topic"),

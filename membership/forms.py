@@ -85,6 +85,7 @@ class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
     """The public membership application. Every rule lives here or in the model's constraints."""
 
     antispam_scope = "membership"
+    repeats_lead_to_the_first = True
 
     birth_date = BirthDateField(
         label=_("Date of birth"),

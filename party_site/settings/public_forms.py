@@ -23,3 +23,5 @@ ANTISPAM_MAX_AGE = 24 * 3600
 # on one venue's Wi-Fi after a meeting, so the default is generous; lower it under attack.
 ANTISPAM_RATE_LIMIT = env_rate("ANTISPAM_RATE_LIMIT", "60/3600")
 ANTISPAM_PROXY_COUNT = PROXY_COUNT
+# How long the thanks page of a submission (its reference) can be opened again from its URL, in seconds.
+SUBMISSION_THANKS_SECONDS = env_int("SUBMISSION_THANKS_SECONDS", 30 * 60)
