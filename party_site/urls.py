@@ -11,6 +11,8 @@ from content.sitemaps import SITEMAPS
 from . import views
 from .pagecache import public_page
 
+handler400 = "party_site.views.bad_request"
+handler403 = "party_site.views.permission_denied"
 handler500 = "party_site.views.server_error"
 
 urlpatterns = [
