@@ -1,6 +1,11 @@
+from urllib.parse import unquote_to_bytes
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.urls import reverse
+
+from .cleantext import without_bidi_controls
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -15,3 +20,61 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
         return parts
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class Utf8RequestMiddleware:
+    """A query string or form body that is not UTF-8 is refused with the designed 400 page.
+
+    Django would decode it anyway (a query string and a multipart part with U+FFFD for each broken
+    byte; an urlencoded body as whatever it guesses): staff would read mojibake. Multipart bodies are
+    not read here (uploads may be large); their text parts are checked once Django has parsed them,
+    where a broken byte has become U+FFFD."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", errors="replace")
+        if not _is_utf8(query):
+            raise BadRequest("The query string is not UTF-8.")
+        if request.method == "POST":
+            content_type = request.content_type or ""
+            if content_type == "application/x-www-form-urlencoded" and not _is_utf8(request.body):
+                raise BadRequest("The form body is not UTF-8.")
+            if content_type == "multipart/form-data" and any(
+                "\ufffd" in value for values in request.POST.lists() for value in values[1]
+            ):
+                raise BadRequest("A form field is not UTF-8.")
+        return self.get_response(request)
+
+
+class StaffTextSafetyMiddleware:
+    """Admin pages never carry a bidi control from stored text: one U+202E in a name would reverse
+    everything after it in a list. The forms store none (party_site/cleantext.py); this covers rows
+    from before, or from anywhere else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path_info.startswith(reverse("admin:index"))
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            text = response.content.decode(response.charset, errors="replace")
+            cleaned = without_bidi_controls(text)
+            if cleaned != text:
+                response.content = cleaned.encode(response.charset)
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
+        return response

@@ -68,8 +68,12 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "party_site.middleware.ContentSecurityPolicyMiddleware",
+    # Admin pages without bidi controls from stored text (inside GZip, which compresses what it leaves).
+    "party_site.middleware.StaffTextSafetyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A query string or form body that is not UTF-8: the designed 400, in the language just chosen.
+    "party_site.middleware.Utf8RequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
