@@ -2,7 +2,7 @@ from urllib.parse import unquote_to_bytes
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.urls import reverse
 
 from .cleantext import without_bidi_controls
@@ -20,6 +20,35 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
         return parts
+
+
+def _is_admin(request) -> bool:
+    return request.path_info.startswith(reverse("admin:index"))
+
+
+class PublicRequestLimitsMiddleware:
+    """Requests sized to their purpose: outside the admin a body is a few kilobytes of form text.
+
+    Any body over PUBLIC_REQUEST_MAX_BYTES gets the designed 413 before it is read, and a body with a
+    file part (the public forms have no file field) the designed 400. What is under the limit is
+    parsed in memory (FILE_UPLOAD_MAX_MEMORY_SIZE is far larger), so nothing is spooled to disk. The
+    admin keeps DATA_UPLOAD_MAX_MEMORY_SIZE and its upload limits (content/validators.py). nginx
+    applies the same limit in front and refuses multipart bodies there outright (deploy/nginx)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not _is_admin(request):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > settings.PUBLIC_REQUEST_MAX_BYTES:
+                raise RequestDataTooBig("The body is larger than a public form needs.")
+            if request.content_type == "multipart/form-data" and request.FILES:
+                raise BadRequest("Public forms take no files.")
+        return self.get_response(request)
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -66,11 +95,7 @@ class StaffTextSafetyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (
-            request.path_info.startswith(reverse("admin:index"))
-            and not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
-        ):
+        if _is_admin(request) and not response.streaming and response.get("Content-Type", "").startswith("text/html"):
             text = response.content.decode(response.charset, errors="replace")
             cleaned = without_bidi_controls(text)
             if cleaned != text:

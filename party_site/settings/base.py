@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "party_site.middleware.StaffTextSafetyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Outside the admin: no multipart bodies, no body over PUBLIC_REQUEST_MAX_BYTES (designed 400/413).
+    "party_site.middleware.PublicRequestLimitsMiddleware",
     # A query string or form body that is not UTF-8: the designed 400, in the language just chosen.
     "party_site.middleware.Utf8RequestMiddleware",
     "django.middleware.common.CommonMiddleware",
