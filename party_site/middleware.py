@@ -1,3 +1,4 @@
+import re
 from urllib.parse import unquote_to_bytes
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -102,4 +103,33 @@ class StaffTextSafetyMiddleware:
                 response.content = cleaned.encode(response.charset)
                 if response.has_header("Content-Length"):
                     response["Content-Length"] = str(len(response.content))
+        return response
+
+
+INLINE_UPLOAD_TYPES = re.compile(r"image/(?:jpeg|png|webp|gif|avif)$")
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not send, on every response: pages, errors, the
+    admin, static files (WhiteNoise answers below this) and uploads.
+
+    - Cross-Origin-Resource-Policy: same-origin: no other site may embed our files or pages;
+    - Permissions-Policy: the powerful browser features the site never uses are denied
+      (PERMISSIONS_POLICY; passkeys in the admin need publickey-credentials, which stays allowed);
+    - uploads served by Django in development: anything but a raster image is a download, as nginx
+      does in production (deploy/nginx/party-common.conf.in, $party_upload_disposition).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DENIED)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if request.path_info.startswith(settings.MEDIA_URL) and not INLINE_UPLOAD_TYPES.match(
+            response.get("Content-Type", "").split(";")[0].strip()
+        ):
+            response["Content-Disposition"] = "attachment"
         return response

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # Whole public pages for anonymous visitors, kept exactly as sent: compressed, with every header
     # the middleware below adds (party_site/pagecache.py). Before them, so that a hit skips them.
     "party_site.pagecache.PageCacheMiddleware",
+    # Cross-Origin-Resource-Policy and Permissions-Policy on every response, static files included.
+    "party_site.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for slow mobile networks (Django's GZip carries the BREACH mitigation); then an

@@ -30,7 +30,14 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"  # stricter than strict-origin-when-cross-origin: nothing leaves the site
+# Permissions-Policy (party_site/middleware.py): browser features the site never uses, denied to it and
+# to any frame. Passkeys (publickey-credentials-*) and fullscreen for embedded videos stay allowed.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+    "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+]  # fmt: skip
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # The designed page for a failed CSRF check: a public form comes back with what was typed.
