@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,3 +19,13 @@ class PartyAdminSite(admin.AdminSite):
             if hasattr(model_admin, "inbox") and model_admin.has_view_or_change_permission(request)
         ]
         return super().index(request, {"inbox": inbox, **(extra_context or {})})
+
+    def get_urls(self):
+        """The two-factor pages (party_site/two_factor_views.py), inside the admin."""
+        from .two_factor_views import two_factor_setup, two_factor_verify
+
+        own = [
+            path("two-factor/", self.admin_view(two_factor_verify), {"admin_site": self}, name="two-factor"),
+            path("two-factor/setup/", self.admin_view(two_factor_setup), {"admin_site": self}, name="two-factor-setup"),
+        ]
+        return own + super().get_urls()

@@ -17,6 +17,8 @@ handler500 = "party_site.views.server_error"
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL}editor-upload/", editor_upload, name="editor-upload"),
+    # Passkey ceremonies of the two-step sign-in (django-otp-webauthn), before the admin's catch-all.
+    path(f"{settings.ADMIN_URL}two-factor/webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

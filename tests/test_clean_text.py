@@ -11,6 +11,7 @@ from membership.models import Application
 from membership.roles import MEMBERSHIP_OFFICERS
 from party_site import antispam
 from party_site.cleantext import clean_free_text, clean_name, is_name
+from tests.helpers import sign_in
 from tests.membership_data import make_application, post_data
 
 RLO = "\u202e"
@@ -141,7 +142,7 @@ def test_the_admin_and_the_csv_show_stored_controls_safely(client, party_content
     application = make_application(first_name=f"{RLO}دمحأ", family_name="\u2067الربيعي\u2069")
     officer = django_user_model.objects.create_user("officer", password="pw-officer-1", is_staff=True)
     officer.groups.add(Group.objects.get(name=MEMBERSHIP_OFFICERS))
-    client.force_login(officer)
+    sign_in(client, officer)
     for url in ("/admin/membership/application/", f"/admin/membership/application/{application.pk}/change/"):
         content = client.get(url).content.decode()
         assert "دمحأ" in content and RLO not in content and "\u2067" not in content

@@ -7,7 +7,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from tests.helpers import count_h1, html_lang_dir
+from tests.helpers import count_h1, html_lang_dir, sign_in
 
 
 def test_unknown_url_gives_the_designed_404_in_arabic(client, party_content):
@@ -87,7 +87,7 @@ def test_a_body_too_large_gets_the_designed_413(client, party_content, settings)
 
 
 def test_permission_denied_gets_the_designed_403(client, party_content, staff_user):
-    client.force_login(staff_user)  # staff, but with no permission on applications
+    sign_in(client, staff_user)  # staff, but with no permission on applications
     response = client.get("/en/admin/membership/application/".removeprefix("/en"))
     assert_designed(response, 403, "ar", "غير مسموح")
 

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from feedback.models import MESSAGE_MAX_LENGTH, FeedbackMessage
 from party_site import antispam
 from party_site.models import OutgoingEmail
-from tests.helpers import count_h1, html_lang_dir
+from tests.helpers import count_h1, html_lang_dir, sign_in
 
 MESSAGE = "أقترح أن يفتح الحزب مكتباً في قضاء الزبير."
 
@@ -285,7 +285,7 @@ def test_email_failure_keeps_the_message_and_tells_staff(
     assert email.status == OutgoingEmail.Status.FAILED and email.last_error == "SMTPConnectError"
     assert MESSAGE not in caplog.text and "7701234567" not in caplog.text
 
-    client.force_login(superuser)
+    sign_in(client, superuser)
     change_page = client.get(f"/admin/feedback/feedbackmessage/{message.pk}/change/").content.decode()
     assert "SMTPConnectError" in change_page and "لم تُرسل" in change_page
 

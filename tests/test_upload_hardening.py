@@ -14,6 +14,7 @@ from content.admin import MultipleImageField
 from content.fields import PrivateImageField, without_metadata
 from content.validators import validate_image, validate_mp4, validate_pdf
 from tests.content_helpers import MP4_BYTES, image_bytes, mp4_box, pdf_bytes
+from tests.helpers import sign_in
 
 
 def gif_frame_bomb(frames=4, side=6000) -> bytes:
@@ -54,7 +55,7 @@ def test_the_bomb_is_refused_by_the_gallery_and_the_editor_paths(client, content
     field = MultipleImageField(required=False)
     with pytest.raises(ValidationError):
         field.clean([SimpleUploadedFile("bomb.gif", gif_frame_bomb(), content_type="image/gif")])
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     response = client.post("/admin/editor-upload/", {"upload": SimpleUploadedFile("bomb.gif", gif_frame_bomb())})
     assert response.status_code == 400
 

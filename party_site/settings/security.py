@@ -1,6 +1,8 @@
 """Security: logins (django-axes), cookies, HTTPS, Content-Security-Policy."""
 
-from .base import DEBUG, PROXY_COUNT
+from urllib.parse import urlsplit
+
+from .base import ADMIN_URL, DEBUG, PROXY_COUNT, SITE_URL
 from .env import env_bool, env_int
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -20,6 +22,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
+
+# Staff sign-in (party_site/two_factor.py): a second factor for the roles that see personal data,
+# and staff sessions signed out after this many minutes without activity in the admin.
+STAFF_IDLE_TIMEOUT_MINUTES = env_int("STAFF_IDLE_TIMEOUT_MINUTES", 30)
+OTP_TOTP_ISSUER = "National Independence Party"
+OTP_TOTP_THROTTLE_FACTOR = 1  # wrong codes make the next try wait 1, 2, 4… seconds
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys only as the second step: the password (and django-axes's lockout) always comes first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# Passkeys are bound to the site's host and need HTTPS; a development site on plain HTTP uses them on localhost.
+_site = urlsplit(SITE_URL)
+_passkey_site = _site if _site.scheme == "https" else urlsplit(f"http://localhost:{_site.port or 8000}")
+OTP_WEBAUTHN_RP_ID = _passkey_site.hostname
+OTP_WEBAUTHN_RP_NAME = "National Independence Party"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"{_passkey_site.scheme}://{_passkey_site.netloc}"]
+LOGIN_REDIRECT_URL = "/" + ADMIN_URL
 
 # Production defaults are strict; a proxy that terminates TLS sets X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
