@@ -408,3 +408,37 @@ def test_nothing_personal_is_logged_when_applying(post, caplog):
         post()
     for personal in ("أحمد", "7701234567", "ahmed@example.org", "الربيعي"):
         assert personal not in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_at_the_same_moment_stores_one_application(settings):
+    """Two requests with the same page at once, as two gunicorn workers get them: one application,
+    and both answers lead to its thanks page (PostgreSQL makes the second INSERT wait for the first)."""
+    import threading
+
+    from django.db import connection, connections
+    from django.test import Client
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent connections need PostgreSQL (CI runs this with DATABASE_URL)")
+    from content.management.commands.load_party_content import load_party_content
+
+    load_party_content()
+    data = post_data(**{antispam.TOKEN_FIELD: aged(10)})
+    answers = []
+
+    def click():
+        try:
+            answers.append(Client().post(JOIN, data))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Application.objects.count() == 1
+    assert [answer.status_code for answer in answers] == [302, 302]
+    reference = Application.objects.get().display_reference
+    assert all(reference in Client().get(answer["Location"]).content.decode() for answer in answers)

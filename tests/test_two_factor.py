@@ -146,3 +146,7 @@ def test_the_technician_resets_a_lost_factor(officer):
     assert not StaticDevice.objects.filter(user=officer).exists()
     with pytest.raises(CommandError):
         call_command("reset_two_factor", "nobody")
+
+
+def test_the_admin_client_fixture_is_signed_in_with_a_second_factor(admin_client):
+    assert admin_client.get(APPLICATIONS).status_code == 200
