@@ -150,3 +150,21 @@ def test_the_technician_resets_a_lost_factor(officer):
 
 def test_the_admin_client_fixture_is_signed_in_with_a_second_factor(admin_client):
     assert admin_client.get(APPLICATIONS).status_code == 200
+
+
+def test_a_verified_officer_may_add_a_passkey_and_an_unverified_one_may_not(client, officer):
+    sign_in(client, officer)
+    page = client.get(SETUP).content.decode()
+    assert 'id="passkey-register-button"' in page and 'id="otp_webauthn_config"' in page
+    assert "django_otp_webauthn/otp_webauthn_register.js" in page
+    assert client.post("/admin/two-factor/webauthn/registration/begin/").status_code == 200
+    client.logout()
+    sign_in_with_password(client, officer)  # has the app from sign_in, has not entered its code
+    response = client.post("/admin/two-factor/webauthn/registration/begin/")
+    assert response.status_code in (401, 403)
+
+
+def test_passkeys_are_never_a_way_round_the_password(client, officer, settings):
+    assert settings.OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN is False
+    response = client.post("/admin/two-factor/webauthn/authentication/begin/")
+    assert response.status_code in (401, 403)

@@ -127,6 +127,7 @@ PAGE_TYPES = {
     "search": ("", search_results, 200),
     "search-no-results": ("/search/?q=كلمة-لا-توجد", nothing, 200),
     "not-found": ("/no-such-page/", nothing, 404),
+    "bad-request": ("/search/?q=%E9t%E9", nothing, 400),  # the designed 400 (403 and 413 share its layout)
     "join": ("/join/", nothing, 200),
     "feedback": ("/feedback/", nothing, 200),
 }
