@@ -18,8 +18,10 @@ MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: more than any camera photo the staff will upload
 MAX_IMAGE_SIDE = 12_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-# What all the frames of an animation decode to, together (the canvas is drawn for each frame).
+# What all the frames of an animation decode to, together (the canvas is drawn for each frame), and
+# how many frames it may have (only the first is kept: content/fields.py).
 MAX_DECODED_PIXELS = MAX_IMAGE_PIXELS
+MAX_FRAMES = 300
 # The extension each format is stored under (content/fields.py), and the names it may arrive with.
 IMAGE_EXTENSIONS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",), "GIF": ("gif",)}
 MAX_PDF_BYTES = 30 * 1024 * 1024
@@ -40,6 +42,23 @@ def _rewind(file):
         file.seek(0)
 
 
+def _animation_too_large(image, canvas_pixels) -> bool:
+    """Whether an animation's frames together decode to more than MAX_DECODED_PIXELS, or number more
+    than MAX_FRAMES. A GIF of a 6,000 × 6,000 canvas with four 1 × 1 frames is 148 bytes and decodes
+    to 144 megapixels; one of 400,000 tiny frames takes seconds to count. Frames are visited one at a
+    time and never past either limit, so checking costs at most what the limits allow."""
+    if not getattr(image, "is_animated", False):  # reads the second frame's header only
+        return False
+    frames = 2
+    try:
+        while frames <= MAX_FRAMES and frames * canvas_pixels <= MAX_DECODED_PIXELS:
+            image.seek(frames)  # is there one more? (decodes the frame before it, already counted)
+            frames += 1
+    except EOFError:
+        return False
+    return True
+
+
 def validate_image(file):
     """A real JPEG, PNG, WebP or GIF within the size and pixel limits."""
     _check_size(file, MAX_IMAGE_BYTES)
@@ -50,9 +69,9 @@ def validate_image(file):
             with Image.open(file) as image:
                 width, height = image.size
                 kind = image.format
-                # Counting frames reads their headers only (no pixels); a GIF of a 6,000 × 6,000 canvas
-                # with four 1 × 1 frames is 148 bytes and decodes to 144 megapixels.
-                frames = getattr(image, "n_frames", 1) if width * height <= MAX_IMAGE_PIXELS else 1
+                too_many_frames = width * height <= MAX_IMAGE_PIXELS and _animation_too_large(image, width * height)
+            _rewind(file)
+            with Image.open(file) as image:
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(_("This image has too many pixels."), code="too_many_pixels") from None
@@ -72,7 +91,7 @@ def validate_image(file):
             code="too_many_pixels",
             params={"width": width, "height": height, "side": MAX_IMAGE_SIDE, "mp": MAX_IMAGE_PIXELS // 1_000_000},
         )
-    if width * height * frames > MAX_DECODED_PIXELS:
+    if too_many_frames:
         raise ValidationError(
             _("This animation has too many frames for its size. Upload a still image instead."),
             code="too_many_frames",

@@ -179,3 +179,11 @@ def test_an_mp4_with_a_64_bit_box_and_a_last_box_to_the_end_is_accepted():
     large = (1).to_bytes(4, "big") + b"mdat" + (16 + 32).to_bytes(8, "big") + b"\x00" * 32
     last = (0).to_bytes(4, "big") + b"free" + b"\x00" * 8
     validate_mp4(SimpleUploadedFile("video.mp4", MP4_BYTES + large + last))
+
+
+def test_a_gif_of_very_many_tiny_frames_is_refused():
+    """Counting 400,000 frames took seconds: frames are counted up to MAX_FRAMES only."""
+    from content.validators import MAX_FRAMES
+
+    assert refused(validate_image, "many.gif", gif_frame_bomb(frames=MAX_FRAMES + 1, side=1)) == "too_many_frames"
+    validate_image(SimpleUploadedFile("few.gif", gif_frame_bomb(frames=MAX_FRAMES, side=1)))
