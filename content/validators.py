@@ -122,7 +122,8 @@ def validate_image(file):
 # What makes a PDF act rather than show: scripts, actions run on opening or on events, launching
 # programs, files carried inside. The browser's PDF viewer would run them on the site's origin.
 PDF_ACTIVE_CONTENT = {"/JS", "/JavaScript", "/OpenAction", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles"}
-MAX_PDF_OBJECTS = 200_000
+_TOO_COMPLEX = "too many objects"
+MAX_PDF_OBJECTS = 50_000  # a 300-page report with images has a few thousand; checking 50,000 takes about a second
 
 
 def validate_pdf(file):
@@ -154,6 +155,11 @@ def validate_pdf(file):
         raise not_a_pdf from None
     finally:
         _rewind(file)
+    if active == _TOO_COMPLEX:
+        raise ValidationError(
+            _("This PDF is too complex to check. Save it again as a simpler PDF, e.g. by printing it to PDF."),
+            code="pdf_too_complex",
+        )
     if active:
         raise ValidationError(
             _(
@@ -180,7 +186,7 @@ def _pdf_active_content(reader) -> str:
                 continue
             seen.add(key)
             if len(seen) > MAX_PDF_OBJECTS:
-                return "too many objects"
+                return _TOO_COMPLEX
             item = item.get_object()
         if isinstance(item, DictionaryObject):
             for name, value in item.items():

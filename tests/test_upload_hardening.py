@@ -187,3 +187,11 @@ def test_a_gif_of_very_many_tiny_frames_is_refused():
 
     assert refused(validate_image, "many.gif", gif_frame_bomb(frames=MAX_FRAMES + 1, side=1)) == "too_many_frames"
     validate_image(SimpleUploadedFile("few.gif", gif_frame_bomb(frames=MAX_FRAMES, side=1)))
+
+
+def test_a_pdf_with_more_objects_than_a_report_has_is_refused(monkeypatch):
+    from content import validators
+
+    monkeypatch.setattr(validators, "MAX_PDF_OBJECTS", 50)
+    assert refused(validate_pdf, "big.pdf", pdf_bytes(pages=60)) == "pdf_too_complex"
+    validate_pdf(SimpleUploadedFile("small.pdf", pdf_bytes(pages=10)))
