@@ -168,3 +168,12 @@ def test_passkeys_are_never_a_way_round_the_password(client, officer, settings):
     assert settings.OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN is False
     response = client.post("/admin/two-factor/webauthn/authentication/begin/")
     assert response.status_code in (401, 403)
+
+
+def test_axes_still_locks_the_password_step(client, officer, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    for _ in range(3):
+        client.post("/admin/login/", {"username": "officer", "password": "wrong"})
+    locked = client.post("/admin/login/", {"username": "officer", "password": "pw-officer-1"})
+    assert locked.status_code in (403, 429) and "_auth_user_id" not in client.session
+    assert client.get(VERIFY).status_code == 302  # not signed in: to the login page
