@@ -79,7 +79,7 @@ class StaffSignInMiddleware:
                 logout(request)
                 messages.info(request, _("You were signed out after a while without activity. Sign in again."))
                 return redirect(f"{reverse('admin:login')}?next={request.path}")
-            if needs_second_factor(user) and not user.is_verified() and not self._open_before_second_factor(request):
+            if not user.is_verified() and needs_second_factor(user) and not self._open_before_second_factor(request):
                 target = "admin:two-factor" if has_second_factor(user) else "admin:two-factor-setup"
                 return redirect(f"{reverse(target)}?next={request.path}")
         return self.get_response(request)
