@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "sorl.thumbnail",
     "django_ckeditor_5",
+    "reversion",
     "party_site",
     "content",
     "membership",
