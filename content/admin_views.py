@@ -30,7 +30,6 @@ def editor_upload(request):
         validate_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    cleaned, kind = without_metadata(upload, max_side=EDITOR_IMAGE_SIDE)
-    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}.get(kind, "jpg")
-    name = default_storage.save(RandomName("editor/%Y/%m/")(None, f"image.{extension}"), cleaned)
+    cleaned, _kind = without_metadata(upload, max_side=EDITOR_IMAGE_SIDE)
+    name = default_storage.save(RandomName("editor/%Y/%m/")(None, cleaned.name), cleaned)
     return JsonResponse({"url": default_storage.url(name)})

@@ -57,46 +57,45 @@ class RandomName:
         return isinstance(other, RandomName) and other.folder == self.folder
 
 
+STORED_EXTENSION = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+
 def without_metadata(file, max_side=None):
     """The image re-encoded in its own format with its pixels only: no EXIF (camera, time, GPS
     location), no XMP, no comments. The EXIF orientation is applied to the pixels first; the
-    colour profile is kept. `max_side` scales it down to fit (never up). Returns a ContentFile
-    named like the original and its format ("JPEG", "PNG", "WEBP" or "GIF")."""
+    colour profile is kept. `max_side` scales it down to fit (never up). An animation keeps its
+    first frame only: every frame re-encoded at full size cost seconds and a gigabyte for a
+    148-byte GIF, and a party's news needs no animations. Returns a ContentFile named after the
+    original but with its real format's extension (a JPEG named .ps is stored as .jpg), and that
+    format ("JPEG", "PNG", "WEBP" or "GIF")."""
     file.seek(0)
     with Image.open(file) as original:
         kind = original.format
         icc_profile = original.info.get("icc_profile")
         options = {"format": kind}
-        if getattr(original, "n_frames", 1) > 1:  # an animated GIF or WebP: every frame, as it is
-            image = original
-            options.update(save_all=True, loop=original.info.get("loop", 0), duration=original.info.get("duration"))
-            if "transparency" in original.info:
-                options["transparency"] = original.info["transparency"]
-            buffer = io.BytesIO()
-            image.info = {}
-            image.save(buffer, **{k: v for k, v in options.items() if v is not None})
-        else:
-            image = ImageOps.exif_transpose(original)
-            if max_side and max(image.size) > max_side:
-                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-            transparency = image.info.get("transparency")
-            image.info = {}  # nothing of the original's metadata is carried over
-            if transparency is not None:
-                options["transparency"] = transparency
-            if icc_profile:
-                options["icc_profile"] = icc_profile
-            if kind == "JPEG":
-                options.update(quality=90, optimize=True)
-                if image.mode not in ("RGB", "L", "CMYK"):
-                    image = image.convert("RGB")
-            elif kind == "WEBP":
-                options.update(quality=90)
-            elif kind == "PNG":
-                options.update(optimize=True)
-            buffer = io.BytesIO()
-            image.save(buffer, **options)
+        original.seek(0)  # an animation: its first frame, as a still image
+        image = ImageOps.exif_transpose(original)
+        if max_side and max(image.size) > max_side:
+            image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        transparency = image.info.get("transparency")
+        image.info = {}  # nothing of the original's metadata is carried over
+        if transparency is not None:
+            options["transparency"] = transparency
+        if icc_profile:
+            options["icc_profile"] = icc_profile
+        if kind == "JPEG":
+            options.update(quality=90, optimize=True)
+            if image.mode not in ("RGB", "L", "CMYK"):
+                image = image.convert("RGB")
+        elif kind == "WEBP":
+            options.update(quality=90)
+        elif kind == "PNG":
+            options.update(optimize=True)
+        buffer = io.BytesIO()
+        image.save(buffer, **options)
     file.seek(0)
-    return ContentFile(buffer.getvalue(), name=PurePath(file.name or "image").name), kind
+    name = PurePath(PurePath(file.name or "image").name).with_suffix(f".{STORED_EXTENSION[kind]}").name
+    return ContentFile(buffer.getvalue(), name=name), kind
 
 
 class PrivateImageField(models.ImageField):

@@ -4,7 +4,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from party_site.antispam import AntiSpamFormMixin
-from party_site.forms import ErrorSummaryMixin, let_text_find_its_direction
+from party_site.forms import ErrorSummaryMixin, FreeTextField, NameField, let_text_find_its_direction
 from party_site.governorates import Governorate
 from party_site.phone import invalid_phone_error, normalize_iraqi_mobile
 from party_site.text import local_digits
@@ -14,14 +14,9 @@ from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, FeedbackMessage
 CONTACT_MAX_LENGTH = 254
 
 
-class MessageField(forms.CharField):
+class MessageField(FreeTextField):
     """Browsers count a line break as one character against `maxlength` but send it as CR LF;
-    counting it once here too means whatever the textarea allowed is accepted."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return super().to_python(value)
+    FreeTextField counts it once too, so whatever the textarea allowed is accepted."""
 
 
 def clean_contact(value: str) -> dict:
@@ -48,6 +43,7 @@ def clean_contact(value: str) -> dict:
 
 class FeedbackForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.Form):
     antispam_scope = "feedback"
+    repeats_lead_to_the_first = True
 
     topic = forms.ChoiceField(
         label=_("Topic"),
@@ -60,7 +56,7 @@ class FeedbackForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"required": _("Write your message.")},
     )
-    name = forms.CharField(
+    name = NameField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
         required=False,

@@ -64,6 +64,8 @@ class FeedbackMessage(models.Model):
         _("governorate"), max_length=GOVERNORATE_LENGTH, choices=Governorate.choices, blank=True
     )
     language = models.CharField(_("language of the page"), max_length=8, blank=True)
+    # A hash of the form page it was sent from: the same page sent twice finds this one (party_site/submissions.py).
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=FeedbackStatus.choices, default=FeedbackStatus.NEW)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -24,7 +24,9 @@ class FeedbackView(FormView):
         return super().get_context_data(texts=TextBlock.objects.texts("feedback_intro"), **kwargs)
 
     def form_valid(self, form):
-        receive_feedback(form.feedback_data(), language=get_language() or "")
+        # Committed before the redirect; the thanks page needs no session. The same page sent twice
+        # (a double click) is stored once and thanked again.
+        receive_feedback(form.feedback_data(), language=get_language() or "", submission_key=form.submission_key)
         return redirect("feedback:thanks")
 
 

@@ -10,6 +10,7 @@ import csv
 from django.http import HttpResponse
 from django.utils import timezone
 
+from party_site.cleantext import without_bidi_controls
 from party_site.phone import national_mobile
 
 from .models import APPLICANT_FIELDS, Application, ApplicationExport
@@ -18,8 +19,9 @@ CSV_COLUMNS = ["reference", "status", "member_number", "submitted_at", *APPLICAN
 
 
 def csv_cell(value) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ would make it run a formula."""
-    text = "" if value is None else str(value)
+    """A cell a spreadsheet shows as text: a leading = + - @ would make it run a formula, and a bidi
+    control would reorder what the reader sees (party_site/cleantext.py)."""
+    text = "" if value is None else without_bidi_controls(str(value))
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

@@ -1,5 +1,4 @@
 import datetime
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,15 +10,20 @@ from django.utils.translation import pgettext_lazy
 
 from party_site.antispam import AntiSpamFormMixin
 from party_site.dates import age_on
-from party_site.forms import ErrorSummaryMixin, let_text_find_its_direction
+from party_site.forms import (
+    ErrorSummaryMixin,
+    FreeTextField,
+    LineTextField,
+    NameField,
+    StrictCheckboxInput,
+    let_text_find_its_direction,
+)
 from party_site.phone import PHONE_EXAMPLE, IraqiMobileField
 from party_site.text import to_western_digits
 
 from .models import APPLICANT_FIELDS, DECLARATION_FIELDS, Application
 
 MINIMUM_AGE = 18
-# Digits are not names; angle brackets and the like are never part of one.
-_NOT_A_NAME = re.compile(r"[0-9٠-٩۰-۹<>{}\[\]@#$%^&*=+_|\\/;:!?\"]")
 
 
 class BirthDateWidget(forms.MultiWidget):
@@ -87,6 +91,7 @@ class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
     """The public membership application. Every rule lives here or in the model's constraints."""
 
     antispam_scope = "membership"
+    repeats_lead_to_the_first = True
 
     birth_date = BirthDateField(
         label=_("Date of birth"),
@@ -102,6 +107,12 @@ class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
     class Meta:
         model = Application
         fields = [*APPLICANT_FIELDS, *DECLARATION_FIELDS]
+        # What staff read is clean text (party_site/cleantext.py).
+        field_classes = {
+            **dict.fromkeys(("first_name", "father_name", "grandfather_name", "family_name"), NameField),
+            **dict.fromkeys(("district", "occupation"), LineTextField),
+            "motivation": FreeTextField,
+        }
         labels = {
             "first_name": _("First name"),
             "father_name": _("Father's name"),
@@ -142,6 +153,7 @@ class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
             "occupation": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "motivation": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
             "heard_from": forms.Select(attrs={"autocomplete": "off"}),
+            **dict.fromkeys(DECLARATION_FIELDS, StrictCheckboxInput),
         }
 
     required_declaration_message = {
@@ -178,24 +190,6 @@ class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
         if age_on(born, today) < MINIMUM_AGE:  # born on 29 February: of age on 1 March
             raise ValidationError(_("Members must be at least 18 years old."), code="under_age")
         return born
-
-    def _clean_name(self, name):
-        value = " ".join(self.cleaned_data.get(name, "").split())
-        if _NOT_A_NAME.search(value):
-            raise ValidationError(_("A name should contain letters only."), code="not_a_name")
-        return value
-
-    def clean_first_name(self):
-        return self._clean_name("first_name")
-
-    def clean_father_name(self):
-        return self._clean_name("father_name")
-
-    def clean_grandfather_name(self):
-        return self._clean_name("grandfather_name")
-
-    def clean_family_name(self):
-        return self._clean_name("family_name")
 
     def clean_email(self):
         return self.cleaned_data.get("email", "").strip().lower()

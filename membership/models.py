@@ -170,6 +170,8 @@ class Application(models.Model):
     consents_privacy = models.BooleanField(_("consents to data processing"))
 
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="ar", editable=False)
+    # A hash of the form page it was sent from: the same page sent twice finds this one (party_site/submissions.py).
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
     member_number = models.PositiveIntegerField(_("member number"), null=True, blank=True, unique=True, editable=False)

@@ -5,5 +5,6 @@ from . import views
 app_name = "membership"
 urlpatterns = [
     path("join/", views.JoinView.as_view(), name="join"),
-    path("join/thanks/", views.ThanksView.as_view(), name="thanks"),
+    path("join/thanks/<str:receipt>/", views.ThanksView.as_view(), name="thanks"),
+    path("join/thanks/", views.ThanksView.as_view(), name="thanks-expired"),
 ]

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from party_site.notifications import queue_email
+from party_site.submissions import create_once
 
 from .models import DECIDED, TRANSITIONS, Application, MemberNumberCounter, Status, StatusChange, new_reference
 
@@ -25,11 +26,14 @@ class TransitionNotAllowed(Exception):
     officer has just changed it)."""
 
 
-def submit_application(data: dict, language: str = "ar") -> Application:
+def submit_application(data: dict, language: str = "ar", submission_key: str | None = None) -> Application:
     """Save a new application from the form's cleaned data; queue the acknowledgement (when an
-    address was given) and the officers' notification. Returns the saved application."""
+    address was given) and the officers' notification. Returns the saved application; when the
+    same form page (`submission_key`) was already stored, that application, untouched."""
     with transaction.atomic():
-        application = _create_with_unique_reference(data, language)
+        application, created = _create_with_unique_reference(data, language, submission_key)
+        if not created:
+            return application
         StatusChange.objects.create(application=application, from_status="", to_status=Status.NEW)
         if application.email:
             _queue_to_applicant(application, "membership.acknowledgement", "acknowledgement")
@@ -42,12 +46,11 @@ def submit_application(data: dict, language: str = "ar") -> Application:
     return application
 
 
-def _create_with_unique_reference(data: dict, language: str, attempts: int = 5) -> Application:
+def _create_with_unique_reference(data: dict, language: str, submission_key, attempts: int = 5):
     for _attempt in range(attempts):
         reference = new_reference()
-        try:
-            with transaction.atomic():  # a savepoint: a clash on the reference is retried, not fatal
-                return Application.objects.create(reference=reference, language=language, **data)
+        try:  # a savepoint: a clash on the reference is retried, not fatal
+            return create_once(Application, submission_key, reference=reference, language=language, **data)
         except IntegrityError:
             if not Application.objects.filter(reference=reference).exists():
                 raise  # not a clash (a declaration missing…): a bug, let it surface

@@ -59,7 +59,15 @@ class PartyAdminSite(admin.AdminSite):
         return in_staff_language
 
     def get_urls(self):
-        return [path("language/", self.admin_view(self.language_view), name="staff-language"), *super().get_urls()]
+        """The language page, and the two-factor pages (party_site/two_factor_views.py), inside the admin."""
+        from .two_factor_views import two_factor_setup, two_factor_verify
+
+        return [
+            path("language/", self.admin_view(self.language_view), name="staff-language"),
+            path("two-factor/", self.admin_view(two_factor_verify), {"admin_site": self}, name="two-factor"),
+            path("two-factor/setup/", self.admin_view(two_factor_setup), {"admin_site": self}, name="two-factor-setup"),
+            *super().get_urls(),
+        ]
 
     def language_view(self, request):
         """Where a staff member picks the admin's language; remembered for their account."""

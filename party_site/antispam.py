@@ -10,7 +10,11 @@ Four checks. The bot checks are answered with one neutral message so a bot learn
    taken for a bot), or gets a fresh one, and keeps everything typed;
 3. a rate limit per client and form: at most N accepted submissions in a window, with its own
    message (people behind one carrier-grade NAT share an address and must know to wait);
-4. each token is accepted once: a replayed token (a bot posting the same page again) is refused.
+4. each token is accepted once: a replayed token (a bot posting the same page again) is refused,
+   unless the form sets `repeats_lead_to_the_first = True`: its submissions are stored with their
+   `submission_key` (a hash of the token), and a repeated page (a double click, a resend after a
+   lost answer) is let through as `is_repeat`, so the view shows the first submission's thanks page
+   and the database's unique key keeps it from being stored twice.
 
 Counts are kept in Redis when REDIS_URL is set, otherwise (and whenever Redis fails) by an atomic
 upsert on a database row, so limits hold across gunicorn workers and servers (a per-process cache
@@ -159,19 +163,30 @@ def rate_limit_allows(request, scope: str) -> bool:
 def token_first_use(token: str, issued: int) -> bool:
     """Count one accepted use of `token`; True only the first time. Counted in the window of the
     token's issue time, so every use of one token lands on the same counter."""
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    return hit(f"token:{digest}", settings.ANTISPAM_MAX_AGE, at=issued) <= 1
+    return hit(f"token:{submission_key(token)}", settings.ANTISPAM_MAX_AGE, at=issued) <= 1
+
+
+def submission_key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class AntiSpamFormMixin:
     """Adds the honeypot, timing, rate-limit and single-use checks to a public form's clean()."""
 
     antispam_scope = "form"
+    repeats_lead_to_the_first = False
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
         self._token_spent = False
+        self.is_repeat = False
+
+    @property
+    def submission_key(self) -> str:
+        """What identifies one showing of the form: stored with the submission (unique), so the
+        same page sent twice is found again instead of stored twice."""
+        return submission_key(self.submitted_token)
 
     @property
     def submitted_token(self) -> str:
@@ -203,7 +218,11 @@ class AntiSpamFormMixin:
             raise ValidationError(RATE_LIMITED_ERROR, code="rate_limited")
         token = self.submitted_token
         issued = token_issued(token, self.antispam_scope)
-        if issued is None or not token_first_use(token, issued):
+        first_use = issued is not None and token_first_use(token, issued)
+        if issued is not None and not first_use and self.repeats_lead_to_the_first:
+            self.is_repeat = True  # the same page again: the view leads to the first one's thanks
+            return cleaned
+        if not first_use:
             self._token_spent = True
             raise ValidationError(NEUTRAL_ERROR, code="replayed")
         return cleaned

@@ -1,5 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext_lazy as _
+
+from .cleantext import clean_free_text, clean_name, is_name
 
 
 def let_text_find_its_direction(form, names):
@@ -24,3 +28,43 @@ class ErrorSummaryMixin:
                 # A declaration's own message says what it is about; other fields are named first.
                 summary.append((name, error if isinstance(field, forms.BooleanField) else f"{field.label}: {error}"))
         return summary
+
+
+class NameField(forms.CharField):
+    """A person's name: letters of the Arabic, Kurdish and Latin scripts, spaces, hyphens,
+    apostrophes and tashkeel (party_site/cleantext.py); invisible characters are dropped."""
+
+    default_error_messages = {"not_a_name": _("A name should contain letters only.")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_name(value) if value else value
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not is_name(value):
+            raise ValidationError(self.error_messages["not_a_name"], code="not_a_name")
+
+
+class FreeTextField(forms.CharField):
+    """Free text (a message, a motivation): emoji and line breaks kept, never a bidi control."""
+
+    multiline = True
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_free_text(value, multiline=self.multiline) if value else value
+
+
+class LineTextField(FreeTextField):
+    """One line of free text (a district, an occupation)."""
+
+    multiline = False
+
+
+class StrictCheckboxInput(forms.CheckboxInput):
+    """Ticked only by the checkbox's own value ("on", what a browser sends): Django's own widget
+    takes any other value but "false", such as "0" or "-1", as ticked."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "on"

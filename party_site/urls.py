@@ -11,10 +11,14 @@ from content.sitemaps import SITEMAPS
 from . import views
 from .pagecache import public_page
 
+handler400 = "party_site.views.bad_request"
+handler403 = "party_site.views.permission_denied"
 handler500 = "party_site.views.server_error"
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL}editor-upload/", editor_upload, name="editor-upload"),
+    # Passkey ceremonies of the two-step sign-in (django-otp-webauthn), before the admin's catch-all.
+    path(f"{settings.ADMIN_URL}two-factor/webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

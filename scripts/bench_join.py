@@ -14,7 +14,7 @@ Each client is one visitor's browser: its own cookies, CSRF token and form token
 once for each of its applications (a form token is accepted once), waits ANTISPAM_MIN_SECONDS as a
 person would (the anti-spam timing check stays on), then posts its share of applications.
 All clients come from 127.0.0.1, so the server's rate limit is raised (ANTISPAM_RATE_LIMIT).
-Latency is measured per POST (answer: 302 to /join/thanks/).
+Latency is measured per POST (answer: 302 to /join/thanks/<receipt>/).
 
 Reported: rows added to membership_application, errors, p50/p95/p99 latency, throughput.
 The numbers are also written to bench-results/ (not committed).
@@ -194,7 +194,7 @@ def run_client(base_url, numbers, min_seconds, results, errors, seed):
             started = time.perf_counter()
             status, location, _body = client.request("POST", "/join/", data)
             elapsed = time.perf_counter() - started
-            if status == 302 and location and location.endswith("/join/thanks/"):
+            if status == 302 and location and "/join/thanks/" in location:
                 results.append(elapsed)
             else:
                 errors.append(f"POST answered {status} {location or ''}".strip())

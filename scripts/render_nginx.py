@@ -21,6 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "deploy" / "nginx"
 
+# Browser features denied everywhere: the same list as PERMISSIONS_POLICY_DENIED in
+# party_site/settings/security.py (tests/test_deploy.py compares them).
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+    "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+]  # fmt: skip
+
 # Headers nginx adds to what it serves itself (static files, uploads, error pages); Django sends
 # its own on the pages it answers.
 NGINX_HEADERS = """\
@@ -28,7 +36,10 @@ NGINX_HEADERS = """\
     add_header X-Content-Type-Options "nosniff" always;
     add_header Referrer-Policy "same-origin" always;
     add_header X-Frame-Options "DENY" always;
-    add_header Cross-Origin-Resource-Policy "same-origin" always;"""
+    add_header Cross-Origin-Resource-Policy "same-origin" always;
+    add_header Permissions-Policy "{permissions_policy}" always;""".format(
+    permissions_policy=", ".join(f"{feature}=()" for feature in PERMISSIONS_POLICY_DENIED)
+)
 
 PROXY_HEADERS = """\
     proxy_http_version 1.1;

@@ -1,7 +1,21 @@
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from content.management.commands.load_party_content import load_party_content
 from party_site.pagecache import content_changed
+
+# Fuzzing (tests/test_fuzz.py): a bounded run by default, so the suite stays fast; a long one on
+# demand with `pytest tests/test_fuzz.py --hypothesis-profile=long`. No example database is kept.
+hypothesis_settings.register_profile(
+    "default",
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile("long", parent=hypothesis_settings.get_profile("default"), max_examples=2000)
+hypothesis_settings.load_profile("default")
 
 
 @pytest.fixture(autouse=True)
@@ -135,3 +149,13 @@ def s3_storage(s3_endpoint, settings, monkeypatch):
     monkeypatch.setattr(thumbnail_default.storage, "_wrapped", empty)  # sorl keeps its own
     settings.STORAGES = {**settings.STORAGES, "default": configured}
     return bucket
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in with a verified second factor as the admin requires
+    of superusers (party_site/two_factor.py; tests.helpers.sign_in)."""
+    from tests.helpers import sign_in
+
+    sign_in(client, admin_user)
+    return client

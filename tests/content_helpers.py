@@ -9,8 +9,33 @@ from PIL import Image
 
 from content.models import Attachment, Photo, Post
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-MP4_BYTES = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+def pdf_bytes(pages=1, **catalog) -> bytes:
+    """A real PDF of blank pages, as pypdf writes it; `catalog` adds entries to its root (an
+    /OpenAction, /Names…) as pypdf objects."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter()
+    for _page in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    for name, value in catalog.items():
+        writer._root_object[NameObject(f"/{name}")] = value
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def mp4_box(kind: bytes, payload: bytes = b"") -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+PDF_BYTES = pdf_bytes()
+# The smallest shape of an MP4: the file type, the index (moov) and the media data.
+MP4_BYTES = (
+    mp4_box(b"ftyp", b"mp42\x00\x00\x00\x00mp42isom") + mp4_box(b"moov", mp4_box(b"mvhd", b"\x00" * 100))
+    + mp4_box(b"mdat", b"\x00" * 64)
+)  # fmt: skip
 
 
 def image_bytes(size=(64, 48), kind="JPEG", color=(20, 80, 60)):

@@ -26,8 +26,11 @@ def make_editor(django_user_model, username="desk-editor"):
 
 
 def sign_in(client, user):
-    """Sign a staff user in to the admin (the test client's session)."""
-    client.force_login(user)
+    """Sign a staff user in to the admin (the test client's session), with a verified second factor
+    as the admin requires of some roles (tests.helpers.sign_in)."""
+    from tests.helpers import sign_in as sign_in_with_second_factor
+
+    sign_in_with_second_factor(client, user)
     return client
 
 

@@ -3,17 +3,18 @@
 import re
 
 from content.models import Page
+from tests.helpers import sign_in
 
 
 def test_admin_index_is_arabic_with_the_party_name(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     content = client.get("/admin/").content.decode()
     assert 'lang="ar"' in content and 'dir="rtl"' in content
     assert "حزب الاستقلال الوطني" in content
 
 
 def test_translation_tabs_use_a_local_jquery_ui(client, superuser, party_content):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     page = Page.objects.get(key="about")
     response = client.get(f"/admin/content/page/{page.pk}/change/")
     assert response.status_code == 200
@@ -25,7 +26,7 @@ def test_translation_tabs_use_a_local_jquery_ui(client, superuser, party_content
 
 
 def test_staff_can_edit_a_page_and_visitors_see_it(client, superuser, party_content):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     page = Page.objects.get(key="about")
     data = {
         "title_ar": "من نحن",
@@ -46,7 +47,7 @@ def test_staff_can_edit_a_page_and_visitors_see_it(client, superuser, party_cont
 
 
 def test_admin_has_its_own_csp(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     policy = client.get("/admin/").headers["Content-Security-Policy"]
     assert "style-src-attr 'unsafe-inline'" in policy
     assert "script-src 'self'" in policy

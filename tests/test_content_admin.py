@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from content.models import Page, Post
 from tests.content_helpers import make_post
+from tests.helpers import sign_in
 
 
 def editor_configs(content):
@@ -18,7 +19,7 @@ def editor_configs(content):
 
 
 def test_each_language_tab_writes_in_its_direction_whatever_the_admin_language(client, superuser, party_content):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     post = make_post()
     content = client.get(f"/admin/content/post/{post.pk}/change/").content.decode()
     configs = editor_configs(content)
@@ -44,14 +45,14 @@ def test_an_english_admin_keeps_each_tab_in_its_own_direction(rf, superuser):
 
 
 def test_pages_use_the_same_editor(client, superuser, party_content):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     page = Page.objects.get(key="about")
     configs = editor_configs(client.get(f"/admin/content/page/{page.pk}/change/").content.decode())
     assert configs["body_ckb"]["language"]["content"] == "ku"
 
 
 def test_admin_lists_posts_with_their_state(client, superuser, party_content):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     make_post(title="خبر ظاهر")
     make_post(title="خبر لم يكتمل", status=Post.Status.DRAFT)
     make_post(title="خبر قادم", when=timezone.now() + timedelta(days=1))

@@ -21,6 +21,7 @@ from tests.content_helpers import (
     image_upload,
     make_post,
 )
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("party_content")
 
@@ -97,7 +98,7 @@ def _admin_post_data(**extra):
 
 
 def test_admin_uploads_several_photos_at_once(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     data = _admin_post_data(
         new_photos=[image_upload("a.jpg"), image_upload("b.jpg"), image_upload("c.png", kind="PNG")]
     )
@@ -109,7 +110,7 @@ def test_admin_uploads_several_photos_at_once(client, superuser):
 
 
 def test_admin_refuses_a_fake_image_and_stores_nothing(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     fake = SimpleUploadedFile("cover.jpg", b"not really a jpeg" * 10, content_type="image/jpeg")
     response = client.post("/admin/content/post/add/", _admin_post_data(cover_image=fake))
     assert response.status_code == 200
@@ -122,7 +123,7 @@ def test_admin_refuses_a_fake_image_and_stores_nothing(client, superuser):
 
 
 def test_admin_refuses_a_fake_pdf(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     data = _admin_post_data(
         **{
             "attachments-TOTAL_FORMS": "1",
@@ -199,7 +200,7 @@ def test_media_posts_lead_with_their_gallery(client):
 def test_editor_upload_accepts_images_from_content_editors_only(client, content_editor):
     response = client.post("/admin/editor-upload/", {"upload": image_upload()})
     assert response.status_code == 302  # to the login page
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     response = client.post("/admin/editor-upload/", {"upload": image_upload("ملف شخصي.jpg")})
     assert response.status_code == 200
     url = response.json()["url"]
@@ -251,7 +252,7 @@ def test_a_damaged_image_already_stored_is_left_out_of_the_pages(client, caplog)
 
 
 def test_a_video_link_typed_without_https_is_saved_with_it(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     response = client.post(
         "/admin/content/post/add/", _admin_post_data(video_url="www.youtube.com/watch?v=dQw4w9WgXcQ")
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from content.models import Post
 from tests.content_helpers import make_post
-from tests.helpers import count_h1
+from tests.helpers import count_h1, sign_in
 
 pytestmark = pytest.mark.usefixtures("party_content")
 
@@ -33,7 +33,7 @@ def test_a_scheduled_post_appears_by_itself_when_its_time_passes(client, db):
 def test_a_draft_is_404_to_visitors_and_visible_to_staff_with_a_banner(client, content_editor):
     post = make_post(title="مسودة بيان", status=Post.Status.DRAFT)
     assert client.get(post.get_absolute_url()).status_code == 404
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     response = client.get(post.get_absolute_url())
     assert response.status_code == 200
     content = response.content.decode()
@@ -44,14 +44,14 @@ def test_a_draft_is_404_to_visitors_and_visible_to_staff_with_a_banner(client, c
 
 def test_a_scheduled_post_preview_says_when_it_will_appear(client, content_editor):
     post = make_post(when=timezone.now() + timedelta(days=3))
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     content = client.get(post.get_absolute_url()).content.decode()
     assert 'class="preview-banner"' in content and "مجدول" in content
 
 
 def test_published_post_has_no_banner(client, content_editor):
     post = make_post()
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     assert 'class="preview-banner"' not in client.get(post.get_absolute_url()).content.decode()
 
 
@@ -149,7 +149,7 @@ def test_english_page_falls_back_to_arabic_and_marks_it(client, db):
 
 def test_admin_links_to_the_preview(client, superuser):
     post = make_post(status=Post.Status.DRAFT)
-    client.force_login(superuser)
+    sign_in(client, superuser)
     listing = client.get("/admin/content/post/").content.decode()
     assert f'href="{post.get_absolute_url()}"' in listing
     change = client.get(f"/admin/content/post/{post.pk}/change/").content.decode()

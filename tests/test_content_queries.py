@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from content.models import Chart
 from tests.content_helpers import add_attachments, add_photos, image_upload, make_post
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("party_content")
 
@@ -105,7 +106,7 @@ def test_a_cached_page_costs_one_cache_round_trip_and_no_query(client, settings,
 
 
 def test_staff_preview_of_a_post_with_30_photos_is_also_constant(client, content_editor):
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     small = build(1)
     one = queries(client, small.get_absolute_url())
     big = build(30)

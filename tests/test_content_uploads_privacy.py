@@ -11,6 +11,7 @@ from PIL import Image
 
 from content.models import Conference, Photo, Post, SecretariatMember
 from tests.content_helpers import MP4_BYTES, make_post, pdf_upload
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("party_content")
 RANDOM_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|jpeg|png|webp|gif|pdf|mp4)$")
@@ -93,7 +94,7 @@ def test_attachments_and_videos_get_random_names():
 
 
 def test_editor_uploads_lose_their_metadata_and_are_scaled_down(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     response = client.post("/admin/editor-upload/", {"upload": jpeg_with_gps()})
     assert response.status_code == 200
     url = response.json()["url"]

@@ -110,3 +110,29 @@ def test_error_pages_in_each_language(tmp_path):
             assert f'<html lang="{lang}" dir="{text["dir"]}">' in page
             assert '<link rel="stylesheet" href="/static/css/site.' in page
             assert f'href="{text["home"]}"' in page
+
+
+def test_nginx_sizes_public_requests_and_refuses_multipart_outside_the_admin(tmp_path):
+    conf = rendered(tmp_path)
+    locations = (conf / "party-locations.conf").read_text()
+    assert "client_max_body_size 16k;" in locations
+    public_forms = locations.split("(?:join|feedback)/ {", 1)[1].split("\n}", 1)[0]
+    assert "client_max_body_size 64k;" in public_forms and "if ($party_multipart)" in public_forms
+    other_pages = locations.split("\nlocation / {", 1)[1].split("\n}", 1)[0]
+    assert "if ($party_multipart)" in other_pages
+    admin = locations.split("location ^~ /admin/ {", 1)[1].split("\n}", 1)[0]
+    assert "party_multipart" not in admin and "client_max_body_size 320m;" in admin
+    assert '"~*^multipart/"    1;' in (conf / "party-common.conf").read_text()
+
+
+def test_nginx_sends_the_same_security_headers_as_django_on_what_it_serves(tmp_path, settings):
+    from render_nginx import PERMISSIONS_POLICY_DENIED
+
+    assert PERMISSIONS_POLICY_DENIED == settings.PERMISSIONS_POLICY_DENIED
+    locations = (rendered(tmp_path) / "party-locations.conf").read_text()
+    for block in ("location ^~ /static/ {", "location ^~ /uploads/ {", "location ^~ /_errors/ {"):
+        served = locations.split(block, 1)[1].split("\n}", 1)[0]
+        for header in ("Cross-Origin-Resource-Policy", "Permissions-Policy", "X-Content-Type-Options"):
+            assert f"add_header {header} " in served, (block, header)
+        assert 'Referrer-Policy "same-origin"' in served
+    assert "add_header Content-Disposition $party_upload_disposition always;" in locations

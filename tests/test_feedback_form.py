@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from feedback.models import MESSAGE_MAX_LENGTH, FeedbackMessage
 from party_site import antispam
 from party_site.models import OutgoingEmail
-from tests.helpers import count_h1, html_lang_dir
+from tests.helpers import count_h1, html_lang_dir, sign_in
 
 MESSAGE = "أقترح أن يفتح الحزب مكتباً في قضاء الزبير."
 
@@ -214,11 +214,31 @@ def test_a_flood_from_one_client_is_stopped(client, party_content, settings):
     assert FeedbackMessage.objects.count() == 2
 
 
-def test_one_page_can_be_sent_only_once(client, party_content):
+def test_one_page_sent_twice_is_stored_once_and_thanked_again(client, party_content):
+    """A double click on "send": no refusal, no second message, no second notification."""
     data = form_data()
     assert post(client, data).status_code == 302
     replay = post(client, data)
-    assert replay.status_code == 200 and neutral_error_shown(replay)
+    assert replay.status_code == 302 and replay["Location"] == "/feedback/thanks/"
+    assert FeedbackMessage.objects.count() == 1
+    assert OutgoingEmail.objects.filter(kind="feedback.new").count() == 1
+
+
+def test_the_session_store_failing_after_the_commit_still_thanks(client, party_content, settings):
+    from importlib import import_module
+
+    from django.contrib.sessions.backends.base import UpdateError
+
+    client.raise_request_exception = False
+    client.get("/feedback/")
+    session = client.session
+    session["something"] = "kept"  # a visitor with a session of their own
+    session.save()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    with mock.patch.object(store, "save", side_effect=UpdateError):
+        response = post(client, form_data())
+        assert response.status_code == 302 and response["Location"] == "/feedback/thanks/"
+        assert client.get(response["Location"]).status_code == 200
     assert FeedbackMessage.objects.count() == 1
 
 
@@ -265,7 +285,7 @@ def test_email_failure_keeps_the_message_and_tells_staff(
     assert email.status == OutgoingEmail.Status.FAILED and email.last_error == "SMTPConnectError"
     assert MESSAGE not in caplog.text and "7701234567" not in caplog.text
 
-    client.force_login(superuser)
+    sign_in(client, superuser)
     change_page = client.get(f"/admin/feedback/feedbackmessage/{message.pk}/change/").content.decode()
     assert "SMTPConnectError" in change_page and "لم تُرسل" in change_page
 

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from party_site.text import normalize_arabic, normalized_words, search_text, to_western_digits, word_forms
+from tests.helpers import sign_in
 
 IRAQI_MONTHS = [
     "كانون الثاني",
@@ -113,7 +114,7 @@ def test_kurdish_letter_forms_fold_to_one():
 
 
 def test_admin_date_picker_uses_iraqi_month_names(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     catalog = client.get("/admin/jsi18n/").content.decode()  # JavaScript, with \\u escapes
     for name in ("كانون الثاني", "شباط", "تشرين الأول", "كانون الأول"):
         assert json.dumps(name) in catalog

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from membership.models import Application, ApplicationExport, Status
 from membership.roles import MEMBERSHIP_EXPORTERS, MEMBERSHIP_OFFICERS
 from membership.workflow import start_review
+from tests.helpers import sign_in
 from tests.membership_data import make_application, today, years_before
 
 CHANGELIST = "/admin/membership/application/"
@@ -56,7 +57,7 @@ def test_exporting_is_a_separate_role(exporter, officer):
 
 def test_content_editors_cannot_see_applications_at_all(client, content_editor):
     application = make_application()
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(change_url(application)).status_code == 403
     assert "membership" not in client.get("/admin/").content.decode().lower()
@@ -66,16 +67,16 @@ def test_the_history_page_does_not_tell_outsiders_which_applications_exist(clien
     """403 for an existing and a missing id alike: otherwise anyone on the staff could count applications."""
     application = make_application()
     history = f"{CHANGELIST}{{}}/history/"
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     assert client.get(history.format(application.pk)).status_code == 403
     assert client.get(history.format(application.pk + 1000)).status_code == 403
-    client.force_login(officer)
+    sign_in(client, officer)
     assert client.get(history.format(application.pk)).status_code == 200
 
 
 def test_nobody_adds_or_deletes_applications_in_the_admin(client, superuser):
     application = make_application()
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert client.get(f"{CHANGELIST}add/").status_code == 403
     assert client.get(f"{CHANGELIST}{application.pk}/delete/").status_code == 403
 
@@ -87,7 +88,7 @@ def test_officer_sees_the_list_with_counts_by_status_and_governorate(client, off
     make_application(governorate="erbil")
     make_application(governorate="erbil")
     start_review(make_application(governorate="halabja"), officer)
-    client.force_login(officer)
+    sign_in(client, officer)
     response = client.get(CHANGELIST)
     assert response.status_code == 200
     assert ("جديد", 2) in response.context["counts_by_status"]
@@ -108,7 +109,7 @@ def test_filters_by_status_governorate_date_and_age_band(client, officer):
     older = make_application(birth_date=years_before(today(), 50))
     start_review(older, officer)
     Application.objects.filter(pk=older.pk).update(submitted_at=datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC))
-    client.force_login(officer)
+    sign_in(client, officer)
     assert listed(client, "?status__exact=under-review") == {older.pk}
     assert listed(client, "?governorate__exact=duhok") == {young.pk}
     assert listed(client, "?age=18-24") == {young.pk}
@@ -124,14 +125,14 @@ def test_filters_by_status_governorate_date_and_age_band(client, officer):
 def test_search_by_normalised_name_or_phone(client, officer, query):
     match = make_application(phone="+9647701234567")
     make_application(first_name="زينب", father_name="كريم", grandfather_name="جاسم", family_name="")
-    client.force_login(officer)
+    sign_in(client, officer)
     assert listed(client, f"?q={query}") == {match.pk}
 
 
 def test_search_by_reference_as_read_aloud(client, officer):
     match = make_application()
     make_application()
-    client.force_login(officer)
+    sign_in(client, officer)
     assert listed(client, f"?q={match.display_reference}") == {match.pk}
 
 
@@ -140,7 +141,7 @@ def test_possible_duplicates_are_flagged_for_staff(client, officer):
     same_phone = make_application(phone="+9647711111111", first_name="محمد")
     same_person = make_application(first_name="احمد", family_name="الربيعى")  # other spelling, other phone
     other = make_application(first_name="زينب")
-    client.force_login(officer)
+    sign_in(client, officer)
     assert listed(client, "?duplicate=yes") == {first.pk, same_phone.pk, same_person.pk}
     assert listed(client, "?duplicate=no") == {other.pk}
     page = client.get(change_url(first)).content.decode()
@@ -154,7 +155,7 @@ def test_a_duplicate_applicant_is_not_told(client, party_content, settings):
     first = client.post("/join/", post_data())
     second = client.post("/join/", post_data())
     assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"] == "/join/thanks/"
+    assert first["Location"].startswith("/join/thanks/") and second["Location"].startswith("/join/thanks/")
     assert Application.objects.count() == 2
 
 
@@ -178,7 +179,7 @@ def decide(client, application, decision, note=""):
 
 def test_officer_moves_an_application_through_the_workflow(client, officer):
     application = make_application()
-    client.force_login(officer)
+    sign_in(client, officer)
     decide(client, application, "under-review")
     response = decide(client, application, "accepted", "مقابلة جيدة")
     application.refresh_from_db()
@@ -193,7 +194,7 @@ def test_a_refused_step_is_not_also_reported_as_a_success(client, officer):
     from membership.workflow import TransitionNotAllowed
 
     application = make_application()
-    client.force_login(officer)
+    sign_in(client, officer)
     with mock.patch("membership.admin.change_status", side_effect=TransitionNotAllowed("new → under-review")):
         response = decide(client, application, "under-review")
     levels = [message.level for message in response.context["messages"]]
@@ -202,7 +203,7 @@ def test_a_refused_step_is_not_also_reported_as_a_success(client, officer):
 
 def test_the_decision_menu_offers_only_the_allowed_steps(client, officer):
     application = make_application()
-    client.force_login(officer)
+    sign_in(client, officer)
     page = client.get(change_url(application)).content.decode()
     assert 'value="under-review"' in page and 'value="accepted"' not in page
     response = decide(client, application, "accepted")
@@ -212,7 +213,7 @@ def test_the_decision_menu_offers_only_the_allowed_steps(client, officer):
 
 def test_applicant_data_is_read_only_in_the_admin(client, officer):
     application = make_application()
-    client.force_login(officer)
+    sign_in(client, officer)
     data = {**management_data(client, application), "first_name": "مزور", "phone": "+9647000000000"}
     assert client.post(change_url(application), data).status_code == 302
     application.refresh_from_db()
@@ -224,7 +225,7 @@ def test_officer_sees_which_emails_did_not_go_out(client, officer):
 
     application = make_application()
     application.emails.update(status=OutgoingEmail.Status.FAILED, last_error="SMTPConnectError")
-    client.force_login(officer)
+    sign_in(client, officer)
     page = client.get(change_url(application)).content.decode()
     assert "SMTPConnectError" in page and "لم تُرسل" in page
 
@@ -241,7 +242,7 @@ def export(client, applications):
 def test_exporter_downloads_csv_and_the_export_is_recorded(client, exporter):
     applications = [make_application(), make_application(occupation="=HYPERLINK(1)")]
     make_application()
-    client.force_login(exporter)
+    sign_in(client, exporter)
     response = export(client, applications)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "no-store" in response["Cache-Control"]
@@ -259,7 +260,7 @@ def test_exporter_downloads_csv_and_the_export_is_recorded(client, exporter):
 
 def test_export_is_refused_without_the_permission(client, officer):
     application = make_application()
-    client.force_login(officer)
+    sign_in(client, officer)
     response = export(client, [application])
     assert not response.get("Content-Type", "").startswith("text/csv")
     assert ApplicationExport.objects.count() == 0
@@ -268,9 +269,9 @@ def test_export_is_refused_without_the_permission(client, officer):
 def test_the_export_record_filters_by_exporters_only(client, exporter, officer, superuser, django_user_model):
     second = user_in(django_user_model, "second-exporter", MEMBERSHIP_EXPORTERS)
     for user in (exporter, second):
-        client.force_login(user)
+        sign_in(client, user)
         assert export(client, [make_application()]).status_code == 200
-    client.force_login(superuser)
+    sign_in(client, superuser)
     changelist = client.get("/admin/membership/applicationexport/").context["cl"]
     choices = [str(choice["display"]) for spec in changelist.filter_specs for choice in spec.choices(changelist)]
     assert {"exporter", "second-exporter"} <= set(choices)

@@ -41,7 +41,7 @@ def post(client, party_content, django_capture_on_commit_callbacks):
 
 def test_a_valid_application_is_saved_with_every_field(post, client):
     response = post()
-    assert response.status_code == 302 and response["Location"] == "/join/thanks/"
+    assert response.status_code == 302 and response["Location"].startswith("/join/thanks/")
     application = Application.objects.get()
     assert application.full_name == "أحمد علي حسين الربيعي"
     assert application.birth_date == datetime.date(1990, 3, 15)
@@ -73,9 +73,10 @@ def test_optional_fields_may_be_left_empty(post):
 
 
 def test_confirmation_shows_the_reference_and_nothing_else_about_the_applicant(post, client):
-    post()
+    response = post()
     application = Application.objects.get()
-    page = client.get("/join/thanks/")
+    assert application.reference not in response["Location"]
+    page = client.get(response["Location"])
     content = page.content.decode()
     assert application.display_reference in content
     for personal in ("أحمد", "الربيعي", "7701234567", "ahmed@example.org", "الزبير"):
@@ -83,18 +84,48 @@ def test_confirmation_shows_the_reference_and_nothing_else_about_the_applicant(p
     assert "no-store" in page["Cache-Control"]
 
 
-def test_the_reference_is_shown_once_and_leaves_the_session(post, client):
-    """A shared or seized phone must not show later that its owner applied."""
-    post()
-    assert client.get("/join/thanks/").status_code == 200
-    assert "membership_reference" not in client.session
-    reload = client.get("/join/thanks/")
-    assert reload.status_code == 302 and reload["Location"] == JOIN
+def test_the_reference_can_be_seen_again_only_for_a_while(post, client, settings):
+    """A reload after a lost answer works; a shared or seized phone must not show it later."""
+    thanks = post()["Location"]
+    assert client.get(thanks).status_code == 200
+    assert client.get(thanks).status_code == 200
+    with mock.patch("time.time", return_value=time.time() + settings.SUBMISSION_THANKS_SECONDS + 1):
+        later = client.get(thanks)
+    assert later.status_code == 302 and later["Location"] == JOIN
 
 
-def test_the_confirmation_url_reveals_nothing_and_needs_the_session(client, party_content):
-    response = client.get("/join/thanks/")
+@pytest.mark.parametrize("url", ["/join/thanks/", "/join/thanks/1/", "/join/thanks/MQ:1v0000:forged/"])
+def test_the_confirmation_needs_a_valid_receipt(client, party_content, url):
+    response = client.get(url)
     assert response.status_code == 302 and response["Location"] == JOIN
+
+
+def test_the_session_store_failing_after_the_commit_still_shows_the_reference(post, client, settings):
+    """A database or Redis blip after the commit: the application is saved, so it is acknowledged."""
+    from importlib import import_module
+
+    from django.contrib.sessions.backends.base import UpdateError
+
+    client.raise_request_exception = False
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    with mock.patch.object(store, "save", side_effect=UpdateError):
+        response = post()
+        assert response.status_code == 302, response.status_code
+        page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert Application.objects.get().display_reference in page.content.decode()
+
+
+def test_the_same_page_sent_twice_leads_to_the_first_ones_thanks(post, client):
+    """A double click on "send": no refusal, no second application, the first one's reference."""
+    data = {antispam.TOKEN_FIELD: aged(10)}
+    first = post(**data)
+    second = post(**data)
+    assert second.status_code == 302 and second["Location"].startswith("/join/thanks/")
+    application = Application.objects.get()
+    assert application.display_reference in client.get(second["Location"]).content.decode()
+    assert OutgoingEmail.objects.filter(kind="membership.new_application").count() == 1
+    assert first.status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -321,11 +352,12 @@ def test_after_a_mistake_a_quick_fix_is_accepted(post):
     assert post(**{antispam.TOKEN_FIELD: shown}).status_code == 302
 
 
-def test_the_same_page_is_not_accepted_twice(post):
+def test_the_same_page_is_not_accepted_twice(post, client):
     shown = aged(10)
-    assert post(**{antispam.TOKEN_FIELD: shown}).status_code == 302
+    first = post(**{antispam.TOKEN_FIELD: shown})
     replay = post(phone="0780 000 0000", **{antispam.TOKEN_FIELD: shown})
-    assert replay.status_code == 200 and Application.objects.count() == 1
+    assert replay.status_code == 302 and Application.objects.count() == 1
+    assert client.get(replay["Location"]).content == client.get(first["Location"]).content
 
 
 def aged(seconds):
@@ -376,3 +408,37 @@ def test_nothing_personal_is_logged_when_applying(post, caplog):
         post()
     for personal in ("أحمد", "7701234567", "ahmed@example.org", "الربيعي"):
         assert personal not in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_at_the_same_moment_stores_one_application(settings):
+    """Two requests with the same page at once, as two gunicorn workers get them: one application,
+    and both answers lead to its thanks page (PostgreSQL makes the second INSERT wait for the first)."""
+    import threading
+
+    from django.db import connection, connections
+    from django.test import Client
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent connections need PostgreSQL (CI runs this with DATABASE_URL)")
+    from content.management.commands.load_party_content import load_party_content
+
+    load_party_content()
+    data = post_data(**{antispam.TOKEN_FIELD: aged(10)})
+    answers = []
+
+    def click():
+        try:
+            answers.append(Client().post(JOIN, data))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Application.objects.count() == 1
+    assert [answer.status_code for answer in answers] == [302, 302]
+    reference = Application.objects.get().display_reference
+    assert all(reference in Client().get(answer["Location"]).content.decode() for answer in answers)

@@ -26,6 +26,7 @@ from content.models import (
 )
 from party_site import pagecache
 from tests.content_helpers import image_upload, make_post, pdf_upload
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.usefixtures("party_content")
 
@@ -257,7 +258,7 @@ def test_a_request_with_a_session_or_messages_cookie_is_never_served_from_the_ca
 def test_staff_see_their_own_page_not_the_visitors_one(client, post, content_editor):
     url = path_of(post)
     client.get(url)
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     stale_title(post, "عنوان يراه المحرر")
     assert "عنوان يراه المحرر" in text(client.get(url))
 
@@ -310,7 +311,7 @@ def test_head_is_answered_from_the_cache(client):
 
 def test_a_staff_preview_of_a_draft_is_not_kept(client, content_editor):
     draft = make_post(title="مسودة سرية", status=Post.Status.DRAFT)
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     assert "مسودة سرية" in text(client.get(path_of(draft)))
     client.logout()
     client.cookies.clear()

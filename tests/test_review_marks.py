@@ -9,6 +9,7 @@ from django.apps import apps
 from content.management.commands.load_party_content import load_party_content
 from content.models import Page, Principle, SearchDocument, Section, TextBlock
 from party_site.text import search_text
+from tests.helpers import sign_in
 
 MODELS = (TextBlock, Page, Principle, Section)
 
@@ -29,7 +30,7 @@ def test_a_translation_filled_into_an_older_database_comes_marked(party_content)
 def test_staff_filter_by_language_and_see_the_marks_in_the_list(client, superuser, party_content):
     Page.objects.exclude(key="about").update(review_ckb=False)
     Page.objects.update(review_en=False)
-    client.force_login(superuser)
+    sign_in(client, superuser)
 
     def change_url(key):
         return f"/admin/content/page/{Page.objects.get(key=key).pk}/change/"
@@ -45,7 +46,7 @@ def test_staff_filter_by_language_and_see_the_marks_in_the_list(client, superuse
 
 
 def test_staff_clear_a_mark_with_the_action_or_in_the_form(client, superuser, party_content):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     principles = list(Principle.objects.values_list("pk", flat=True)[:2])
     response = client.post(
         "/admin/content/principle/",
@@ -70,7 +71,7 @@ def test_an_editor_without_change_permission_gets_no_review_action(client, djang
 
     viewer = django_user_model.objects.create_user("viewer", password="pw-viewer-1", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_principle"))
-    client.force_login(viewer)
+    sign_in(client, viewer)
     content = client.get("/admin/content/principle/").content.decode()
     assert "mark_ckb_reviewed" not in content
 

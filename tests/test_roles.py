@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from content.roles import CONTENT_EDITORS
+from tests.helpers import sign_in
 
 
 def test_content_editors_can_edit_content_and_nothing_else(content_editor):
@@ -13,7 +14,7 @@ def test_content_editors_can_edit_content_and_nothing_else(content_editor):
 
 
 def test_content_editor_sees_content_in_the_admin(client, content_editor, party_content):
-    client.force_login(content_editor)
+    sign_in(client, content_editor)
     assert client.get("/admin/content/page/").status_code == 200
     assert client.get("/admin/party_site/outgoingemail/").status_code == 403
 

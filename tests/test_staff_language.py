@@ -6,6 +6,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.functional import Promise
 
 from party_site.models import StaffLanguage
+from tests.helpers import sign_in
 
 
 def html_tag(client, url="/admin/"):
@@ -14,7 +15,7 @@ def html_tag(client, url="/admin/"):
 
 
 def test_the_admin_is_arabic_by_default(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     tag, content = html_tag(client)
     assert tag == '<html lang="ar" dir="rtl">'
     assert "لغة لوحة الإدارة" in content  # the link to choose
@@ -28,14 +29,14 @@ def test_the_admin_is_arabic_by_default(client, superuser):
     ],
 )
 def test_a_staff_member_picks_a_language_and_it_is_remembered(client, superuser, language, tag, label):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     form = client.get("/admin/language/").content.decode()
     assert 'value="ckb"' in form and 'value="en"' in form and 'value="ar"' in form
     response = client.post("/admin/language/", {"language": language})
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert html_tag(client)[0] == tag
     client.logout()
-    client.force_login(superuser)  # a new session: the choice is the account's
+    sign_in(client, superuser)  # a new session: the choice is the account's
     found_tag, content = html_tag(client, "/admin/content/")
     assert found_tag == tag and label in content
     assert StaffLanguage.of(superuser) == language
@@ -43,15 +44,15 @@ def test_a_staff_member_picks_a_language_and_it_is_remembered(client, superuser,
 
 def test_the_choice_is_each_staff_member_s_own_and_never_the_public_site_s(client, superuser, staff_user):
     StaffLanguage.objects.create(user=superuser, language="en")
-    client.force_login(staff_user)
+    sign_in(client, staff_user)
     assert html_tag(client)[0] == '<html lang="ar" dir="rtl">'
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert html_tag(client)[0] == '<html lang="en" dir="ltr">'
     assert html_tag(client, "/")[0].startswith('<html lang="ar" dir="rtl"')  # the public site keeps its URL's language
 
 
 def test_an_unknown_language_is_refused(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert client.post("/admin/language/", {"language": "fr"}).status_code == 200
     assert not StaffLanguage.objects.exists()
 
@@ -62,7 +63,7 @@ def test_the_login_page_stays_arabic(client):
 
 def test_the_javascript_catalogue_follows_the_choice(client, superuser):
     StaffLanguage.objects.create(user=superuser, language="ckb")
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert "كانون الثاني" not in client.get("/admin/jsi18n/").content.decode()
 
 
@@ -97,7 +98,7 @@ def test_the_kurdish_admin_shows_no_arabic_labels_third_party_ones_included(clie
     import re
 
     StaffLanguage.objects.create(user=superuser, language="ckb")
-    client.force_login(superuser)
+    sign_in(client, superuser)
     content = client.get("/admin/").content.decode()
     main = content[content.index('id="content-main"') :]
     text = re.sub(r"<[^>]+>", " ", main)

@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    # Staff two-step sign-in (party_site/two_factor.py): TOTP, recovery codes, passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "sorl.thumbnail",
     "django_ckeditor_5",
     "reversion",
@@ -61,6 +66,8 @@ MIDDLEWARE = [
     # Whole public pages for anonymous visitors, kept exactly as sent: compressed, with every header
     # the middleware below adds (party_site/pagecache.py). Before them, so that a hit skips them.
     "party_site.pagecache.PageCacheMiddleware",
+    # Cross-Origin-Resource-Policy and Permissions-Policy on every response, static files included.
+    "party_site.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for slow mobile networks (Django's GZip carries the BREACH mitigation); then an
@@ -69,12 +76,21 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "party_site.middleware.ContentSecurityPolicyMiddleware",
+    # Admin pages without bidi controls from stored text (inside GZip, which compresses what it leaves).
+    "party_site.middleware.StaffTextSafetyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Outside the admin: no multipart bodies, no body over PUBLIC_REQUEST_MAX_BYTES (designed 400/413).
+    "party_site.middleware.PublicRequestLimitsMiddleware",
+    # A query string or form body that is not UTF-8: the designed 400, in the language just chosen.
+    "party_site.middleware.Utf8RequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin: the second factor before anything else, and idle staff sessions signed out.
+    "party_site.two_factor.StaffSignInMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

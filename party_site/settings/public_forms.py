@@ -23,3 +23,8 @@ ANTISPAM_MAX_AGE = 24 * 3600
 # on one venue's Wi-Fi after a meeting, so the default is generous; lower it under attack.
 ANTISPAM_RATE_LIMIT = env_rate("ANTISPAM_RATE_LIMIT", "60/3600")
 ANTISPAM_PROXY_COUNT = PROXY_COUNT
+# How long the thanks page of a submission (its reference) can be opened again from its URL, in seconds.
+SUBMISSION_THANKS_SECONDS = env_int("SUBMISSION_THANKS_SECONDS", 30 * 60)
+# The largest body a request outside the admin may carry. The longest form (feedback: 3,000 characters)
+# is about 20 KB when every character is Arabic and percent-encoded; nginx has the same limit (64k).
+PUBLIC_REQUEST_MAX_BYTES = env_int("PUBLIC_REQUEST_MAX_BYTES", 64 * 1024)

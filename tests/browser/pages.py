@@ -142,6 +142,7 @@ PAGE_TYPES = {
     "search-no-results": ("/search/?q=كلمة-لا-توجد", nothing, 200),
     "untranslated-post": ("", arabic_only_post, 200),
     "not-found": ("/no-such-page/", nothing, 404),
+    "bad-request": ("/search/?q=%E9t%E9", nothing, 400),  # the designed 400 (403 and 413 share its layout)
     "join": ("/join/", nothing, 200),
     "feedback": ("/feedback/", nothing, 200),
 }
