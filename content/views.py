@@ -15,6 +15,7 @@ from .models import (
     Attachment,
     Chart,
     Conference,
+    HomePhoto,
     Page,
     Photo,
     Post,
@@ -80,10 +81,15 @@ class HomeView(TemplateView):
             "hero", "vision", "secretariat_teaser", "secretariat_cta", "join_intro", "join_button", "feedback_intro"
         )
         context["principles"] = Principle.objects.all()
+        context["hero_photo"] = HomePhoto.objects.current()
+        # The latest post staff marked as featured leads the page (and is not repeated below it).
+        featured = listing(Post.objects.published().filter(featured=True)).order_by("-published_at", "-id").first()
+        context["featured"] = featured
         sections = list(Section.objects.all())
         # The latest posts of every section in one query (a window over each section).
+        others = Post.objects.published().exclude(pk=featured.pk) if featured else Post.objects.published()
         latest = listing(
-            Post.objects.published().annotate(
+            others.annotate(
                 position=Window(
                     RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("id").desc()]
                 )

@@ -244,7 +244,8 @@ def test_a_damaged_image_already_stored_is_left_out_of_the_pages(client, caplog)
         assert response.status_code == 200, url
     content = client.get(post.get_absolute_url()).content.decode()
     assert '"image"' not in content.split('application/ld+json">')[1].split("</script>")[0]
-    assert 'property="og:image"' not in content
+    assert 'property="og:image" content="http://127.0.0.1:8000/static/img/share.png"' in content  # the emblem's card
+    assert content.count('property="og:image"') == 1
     assert content.count('class="gallery__item"') == 1  # the sound photo only
     assert 'poster="/static/img/video-poster' in content
     assert "renditions" in caplog.text and "cover.jpg" not in caplog.text

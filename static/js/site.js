@@ -63,3 +63,43 @@
     }
   });
 })();
+
+// "Copy link" on a post (content/post.html): shown only where this script runs; copies the page's
+// address with the Clipboard API, or selects it in a box for the reader to copy by hand. Nothing is
+// asked of any other site.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-copy-link]");
+  if (!button) return;
+  var status = document.querySelector("[data-copy-status]");
+  button.parentNode.hidden = false;
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+  function showBox() {
+    var box = document.getElementById("copy-link-box");
+    if (!box) {
+      box = document.createElement("input");
+      box.id = "copy-link-box";
+      box.className = "share__box";
+      box.readOnly = true;
+      box.dir = "ltr";
+      box.value = button.getAttribute("data-copy-link");
+      box.setAttribute("aria-label", button.getAttribute("data-copy-label"));
+      status.parentNode.insertBefore(box, status.nextSibling);
+    }
+    box.focus();
+    box.select();
+    say(button.getAttribute("data-copy-failed"));
+  }
+  button.addEventListener("click", function () {
+    var url = button.getAttribute("data-copy-link");
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () {
+        say(button.getAttribute("data-copied"));
+      }, showBox);
+    } else {
+      showBox();
+    }
+  });
+})();

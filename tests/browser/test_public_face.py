@@ -1,0 +1,125 @@
+"""The public face (issue 14): the defects a visitor saw, each checked in Chromium at both sizes.
+
+Screenshots go to test-artifacts/screenshots/face-*.png.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from content.models import TextBlock
+from tests.browser.conftest import VIEWPORTS
+from tests.browser.journeys import t
+from tests.content_helpers import image_upload, make_post
+
+pytestmark = pytest.mark.browser
+
+# Each row of a grid, as [left, right] of its items, against the grid's own box.
+ROWS = """(grid) => {
+  const box = grid.getBoundingClientRect();
+  const rows = {};
+  for (const item of grid.children) {
+    const r = item.getBoundingClientRect();
+    const key = Math.round(r.top);
+    (rows[key] = rows[key] || []).push([r.left, r.right]);
+  }
+  return {left: box.left, right: box.right, rows: Object.values(rows)};
+}"""
+
+
+def gaps_in_rows(locator):
+    """Rows of a grid that leave room empty: [(row, empty pixels)]."""
+    found = locator.evaluate(ROWS)
+    problems = []
+    for number, row in enumerate(found["rows"]):
+        used = max(right for _left, right in row) - min(left for left, _right in row)
+        empty = (found["right"] - found["left"]) - used
+        if empty > 2:
+            problems.append((number, round(empty)))
+    return problems
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_principles_and_sections_fill_their_rows_with_one_two_or_many_posts(site, new_context, size, screenshot_dir):
+    for index in range(3):
+        make_post(section="news", title=f"خبر {index}", cover_image=image_upload(f"n{index}.jpg", size=(800, 450)))
+    for index in range(2):
+        make_post(section="culture", title=f"ثقافة {index}", cover_image=image_upload(f"c{index}.jpg", size=(800, 450)))
+    make_post(section="articles", title="مقال وحيد", cover_image=image_upload("a.jpg", size=(800, 450)))
+    page = new_context(viewport=VIEWPORTS[size]).new_page()
+    page.goto("/")
+    page.screenshot(path=screenshot_dir / f"face-home-rows-{size}.png", full_page=True)
+    principles = page.locator(".principle-grid")
+    assert principles.locator("> li").count() == 5
+    assert gaps_in_rows(principles) == []
+    for key, count in (("news", 3), ("culture", 2), ("articles", 1)):
+        cards = page.locator(f"section[aria-labelledby=home-{key}] .cards")
+        assert cards.locator("> .card").count() == count
+        assert gaps_in_rows(cards) == [], f"{key} with {count} posts"
+
+
+def test_section_page_link_to_its_feed_is_in_plain_words(site, page):
+    page.goto("/news/")
+    link = page.locator(".feed-link a")
+    expect(link).to_have_text(t("Follow this section in a news reader app"))
+    assert "Atom" not in link.inner_text() and "خلاصة" not in link.inner_text()
+
+
+def test_english_home_links_to_all_posts_of_a_section_in_plain_english(site, page):
+    make_post(section="news", title="خبر", title_en="A news item")
+    page.goto("/en/")
+    link = page.locator("section[aria-labelledby=home-news] .link-arrow")
+    expect(link).to_have_text("All posts in News")
+    assert "All of" not in page.locator("main").inner_text()
+
+
+def test_the_vision_ends_with_its_full_stop(site, page):
+    page.goto("/")
+    assert page.locator(".statement").inner_text().strip().endswith(".")
+    assert TextBlock.objects.get(key="vision").text.endswith(".")
+
+
+LONG_TITLE = "الأمانة العامة للحزب تعقد اجتماعها الدوري في بغداد وتناقش خطة العمل للعام المقبل والانتخابات"
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_breadcrumb_separators_end_their_line_and_the_title_is_whole_where_there_is_room(
+    site, new_context, size, screenshot_dir
+):
+    post = make_post(title=LONG_TITLE)
+    page = new_context(viewport=VIEWPORTS[size]).new_page()
+    page.goto(post.get_absolute_url())
+    page.locator(".breadcrumbs").screenshot(path=screenshot_dir / f"face-breadcrumbs-{size}.png")
+    separators = page.locator(".breadcrumbs li").evaluate_all(
+        """(items) => items.map((li) => [
+          getComputedStyle(li, '::before').content, getComputedStyle(li, '::after').content])"""
+    )
+    # No item starts with a separator (that is what wrapped to the start of a phone's second line);
+    # each but the last ends with one, kept on its line (the items do not break inside).
+    assert [before for before, _after in separators] == ["none"] * 3
+    assert all(after not in ("none", "normal") for _before, after in separators[:-1])
+    assert separators[-1][1] in ("none", "normal")
+    assert page.locator(".breadcrumbs li").first.evaluate("(li) => getComputedStyle(li).whiteSpace") == "nowrap"
+    current = page.locator(".breadcrumbs [aria-current=page]")
+    expect(current).to_have_text(LONG_TITLE)
+    if size == "desktop":  # room enough: nothing cut
+        crumb = page.locator(".breadcrumbs__current")
+        assert crumb.evaluate("(el) => el.scrollWidth <= el.clientWidth")
+
+
+def test_open_menu_button_shows_a_close_icon_and_label(site, new_context, screenshot_dir):
+    page = new_context(viewport=VIEWPORTS["phone"]).new_page()
+    page.goto("/")
+    toggle = page.locator("[data-menu-toggle]")
+    expect(toggle).to_have_accessible_name(t("Menu"))
+    assert toggle.inner_text().strip() == t("Menu")
+    expect(toggle.locator("svg.menu-toggle__closed")).to_be_visible()
+    expect(toggle.locator("svg.menu-toggle__open")).to_be_hidden()
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_accessible_name(t("Close menu"))
+    assert toggle.inner_text().strip() == t("Close menu")
+    expect(toggle.locator("svg.menu-toggle__open")).to_be_visible()
+    expect(toggle.locator("svg.menu-toggle__closed")).to_be_hidden()
+    page.screenshot(path=screenshot_dir / "face-menu-open-phone.png")
+    toggle.click()
+    expect(toggle).to_have_accessible_name(t("Menu"))
