@@ -212,6 +212,8 @@ class PostView(DetailView):
             # The media section, and posts that are only pictures or a video, lead with them.
             media_first=post.section_id == Section.Key.MEDIA or (not post.body and (photos or post.has_video)),
             absolute_url=settings.SITE_URL + post.get_absolute_url(),
+            # what a printed page shows: it redirects to the full address (content:post-short)
+            short_url=f"{settings.SITE_URL}{post.section_url}{post.pk}/",
             structured_data=post_structured_data(post),
         )
         return context

@@ -103,3 +103,16 @@
     }
   });
 })();
+
+// Print (site.css, "Print"): the party's name and this page's address in every printed page's margin,
+// and whole addresses after the links of the text. Set through the CSSOM, which the CSP allows.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var brand = document.querySelector(".brand__name");
+  // a post's short address (/<section>/<id>/) is easier to type from paper than its full one
+  var canonical = document.querySelector('link[rel="shortlink"]') || document.querySelector('link[rel="canonical"]');
+  root.style.setProperty("--print-party", JSON.stringify(brand ? brand.textContent.trim() : ""));
+  root.style.setProperty("--print-address", JSON.stringify(canonical ? canonical.href : window.location.href));
+  root.style.setProperty("--print-origin", JSON.stringify(window.location.origin));
+})();

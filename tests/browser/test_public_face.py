@@ -3,10 +3,14 @@
 Screenshots go to test-artifacts/screenshots/face-*.png.
 """
 
+import io
+import unicodedata
+
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
-from content.models import TextBlock
+from content.models import Post, TextBlock
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.journeys import t
 from tests.content_helpers import image_upload, make_post
@@ -123,3 +127,71 @@ def test_open_menu_button_shows_a_close_icon_and_label(site, new_context, screen
     page.screenshot(path=screenshot_dir / "face-menu-open-phone.png")
     toggle.click()
     expect(toggle).to_have_accessible_name(t("Menu"))
+
+
+def pdf_pages_text(pdf_bytes):
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    return [(page.mediabox.width, page.mediabox.height, page.extract_text()) for page in reader.pages]
+
+
+def test_an_analysis_prints_on_a4_with_the_address_on_every_page_and_no_site_chrome(site, page, screenshot_dir):
+    from tests.browser.pages import analysis_post
+
+    path = analysis_post()
+    post = Post.objects.get(section_id="analysis")
+    long_text = "".join(f"<p>فقرة {n}: نص طويل يملأ صفحات التحليل المطبوع ويختبر تكرار العنوان.</p>" for n in range(60))
+    post.body_ar = (
+        '<p>انظر <a href="https://example.org/report">التقرير الأصلي</a> و<a href="/about/">من نحن</a>.</p>' + long_text
+    )
+    post.body_en = '<p>See <a href="https://example.org/report">the original report</a>.</p>' + long_text
+    post.save()
+    page.goto(path)
+    page.emulate_media(media="print")
+    page.screenshot(path=screenshot_dir / "face-print-post.png", full_page=True)
+    for hidden in (".site-header", ".site-footer", ".share", ".breadcrumbs", ".related"):
+        assert page.locator(hidden).evaluate_all("(els) => els.every((el) => getComputedStyle(el).display === 'none')")
+    for whole in (".chart", ".chart__table", ".attachments li"):
+        assert page.locator(whole).first.evaluate("(el) => getComputedStyle(el).breakInside") == "avoid", whole
+    pages = pdf_pages_text(page.pdf(prefer_css_page_size=True))
+    assert len(pages) >= 2
+    for width, height, text in pages:
+        assert (round(float(width)), round(float(height))) == (595, 842), "A4"
+        assert f"/analysis/{post.pk}/" in text, "the page's (short) address on every page"
+        words = unicodedata.normalize("NFKC", text)  # the PDF's Arabic comes out in presentation forms
+        assert all(word in words for word in ("حزب", "الاستقلال", "الوطني")), "the party's name on every page"
+    everything = "".join(text for _w, _h, text in pages)
+    assert "WhatsApp" not in everything and "Telegram" not in everything
+    # Addresses after the links of the text: as written, and a link within the site made whole.
+    assert "https://example.org/report" in everything.replace("\n", "")
+    assert f"{site}/about/" in everything.replace("\n", "")
+
+
+def test_copy_link_copies_the_posts_address_with_no_other_site_asked(site, new_context, screenshot_dir):
+    post = make_post(title="خبر للمشاركة")
+    context = new_context(viewport=VIEWPORTS["phone"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    hosts = []
+    page.on("request", lambda request: hosts.append(request.url.split("/")[2]))
+    page.goto(post.get_absolute_url())
+    button = page.get_by_role("button", name=t("Copy link"))
+    button.click()
+    expect(page.locator("[data-copy-status]")).to_have_text(t("Link copied"))
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.endswith(post.get_absolute_url()) and copied.startswith("http")
+    page.locator(".share").screenshot(path=screenshot_dir / "face-copy-link-phone.png")
+    assert set(hosts) == {site.split("/")[2]}
+
+
+def test_without_the_clipboard_the_address_is_offered_in_a_box_to_copy(site, new_context):
+    post = make_post(title="خبر للمشاركة")
+    page = new_context(viewport=VIEWPORTS["desktop"]).new_page()
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto(post.get_absolute_url())
+    page.get_by_role("button", name=t("Copy link")).click()
+    box = page.get_by_role("textbox", name=t("The address of this page"))
+    expect(box).to_be_focused()
+    assert box.input_value().endswith(post.get_absolute_url())
+    expect(page.locator("[data-copy-status]")).to_have_text(
+        t("Copying did not work here: copy the address from this box.")
+    )
