@@ -17,8 +17,6 @@ from tests.browser.pages import PAGE_TYPES
 ROOT = Path(__file__).resolve().parent.parent
 VNU_JAR = ROOT / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PREFIXES = {"ar": "", "en": "/en", "ckb": "/ckb"}
-# Pages that exist only for this check (besides PAGE_TYPES, which the browser tests share).
-EXTRA_PATHS = {"offline": "/offline/"}
 
 
 def require_checker():
@@ -58,7 +56,7 @@ def test_every_page_type_is_valid_html_in_three_languages(client, party_content)
     saved_dir = ROOT / "test-artifacts" / "html-check"  # the pages checked, kept to look at (git-ignored)
     shutil.rmtree(saved_dir, ignore_errors=True)
     saved_dir.mkdir(parents=True)
-    paths = dict(EXTRA_PATHS)
+    paths = {}
     for name, (path, prepare, _status) in PAGE_TYPES.items():
         paths[name] = prepare() or path
     saved = 0

@@ -116,3 +116,15 @@
   root.style.setProperty("--print-address", JSON.stringify(canonical ? canonical.href : window.location.href));
   root.style.setProperty("--print-origin", JSON.stringify(window.location.origin));
 })();
+
+// Offline reading: our service worker (/sw.js, party_site/offline.py) keeps the pages read here.
+// Registered once the page has loaded, so that it never competes with the page for the network.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").catch(function () {
+      // no worker (private mode, a refusal): the site works as before
+    });
+  });
+})();

@@ -129,6 +129,7 @@ PAGE_TYPES = {
     "not-found": ("/no-such-page/", nothing, 404),
     "join": ("/join/", nothing, 200),
     "feedback": ("/feedback/", nothing, 200),
+    "offline": ("/offline/", nothing, 200),
 }
 
 
