@@ -10,7 +10,7 @@ import io
 from django.core.files.base import ContentFile
 from PIL import Image
 
-LANGUAGE_PREFIXES = {"ar": "", "en": "/en"}
+LANGUAGE_PREFIXES = {"ar": "", "en": "/en", "ckb": "/ckb"}
 
 
 def with_secretariat():
@@ -58,6 +58,24 @@ def with_posts():
     )
     for index in range(4):
         make_post(title=f"خبر رقم {index}", title_en=f"News item {index}", summary_ar="ملخص قصير للخبر.")
+
+
+def with_photo_and_featured_post():
+    """The home page as staff shape it: their photograph behind the introduction and a featured post."""
+    from content.models import HomePhoto
+    from tests.content_helpers import image_upload, make_post
+
+    HomePhoto.objects.create(image=image_upload("hero.jpg", size=(1600, 900)))
+    make_post(
+        title="الحزب يطلق برنامجه الانتخابي",
+        title_en="The party launches its programme",
+        summary_ar="برنامج من خمس نقاط لعراق مدني.",
+        featured=True,
+        cover_image=image_upload("f.jpg", size=(1200, 675)),
+        cover_alt_ar="منصة المؤتمر",
+    )
+    for index in range(2):
+        make_post(section="culture", title=f"مقالة ثقافية {index}", title_en=f"Culture piece {index}")
 
 
 def analysis_post():
@@ -114,6 +132,7 @@ def search_results():
 # a `prepare` that returns a path (a post's, which has its id in it) replaces the given one.
 PAGE_TYPES = {
     "home": ("/", nothing, 200),
+    "home-with-photo": ("/", with_photo_and_featured_post, 200),
     "about": ("/about/", nothing, 200),
     "founding-statement": ("/founding-statement/", nothing, 200),
     "privacy": ("/privacy/", nothing, 200),

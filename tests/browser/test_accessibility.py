@@ -1,4 +1,4 @@
-"""axe finds nothing on any public page type, in Arabic and English, on a phone and a desktop, and every
+"""axe finds nothing on any public page type, in Arabic, English and Kurdish, on a phone and a desktop, and every
 interactive element can be reached by Tab and shows its focus (tests/browser/keyboard.py).
 
 Each page is also photographed (test-artifacts/screenshots/<page>-<lang>-<size>.png) so anyone can look at
@@ -23,7 +23,7 @@ def test_page_type_passes_axe_and_keyboard_checks_in_both_languages_and_sizes(na
     failures = []
     for size, viewport in VIEWPORTS.items():
         page = new_context(viewport=viewport).new_page()
-        for lang in ("ar", "en"):
+        for lang in ("ar", "en", "ckb"):
             open_page(page, path, lang, status)
             page.screenshot(path=screenshot_dir / f"{name}-{lang}-{size}.png", full_page=True)
             where = f"--- {name} in {lang} at {size} ({page.url})"
