@@ -134,3 +134,18 @@ def test_responsive_image_leaves_out_a_repeated_width():
 
 def test_stored_renditions_of_no_image_is_empty():
     assert stored_renditions(None, None, ("hero",)) == {}
+
+
+def test_a_content_editor_sets_the_home_photograph_in_the_admin(client, party_content, content_editor):
+    client.force_login(content_editor)
+    assert client.get("/admin/content/homephoto/add/").status_code == 200
+    response = client.post(
+        "/admin/content/homephoto/add/",
+        {"image": image_upload("hero.jpg", size=(1700, 900)), "note": "ساحة التحرير"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    photo = HomePhoto.objects.get()
+    assert photo.renditions["hero"]
+    assert client.get("/admin/content/homephoto/").status_code == 200
+    client.logout()
+    assert photo.renditions["hero"][0][0] in client.get("/").content.decode()
