@@ -195,3 +195,32 @@ def test_without_the_clipboard_the_address_is_offered_in_a_box_to_copy(site, new
     expect(page.locator("[data-copy-status]")).to_have_text(
         t("Copying did not work here: copy the address from this box.")
     )
+
+
+def luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_hero_keeps_white_text_at_aa_contrast_over_a_white_photograph(site, new_context, size, screenshot_dir):
+    from PIL import Image
+
+    from content.models import HomePhoto
+
+    HomePhoto.objects.create(image=image_upload("white.jpg", size=(1800, 1000), color=(255, 255, 255)))
+    page = new_context(viewport=VIEWPORTS[size]).new_page()
+    page.goto("/")
+    photo = page.locator(".hero__photo")
+    photo.evaluate("(img) => img.decode()")
+    assert photo.evaluate("(img) => img.currentSrc.endsWith('.webp')")
+    hero = page.locator(".hero")
+    shot = Image.open(io.BytesIO(hero.screenshot())).convert("RGB")
+    shot.save(screenshot_dir / f"face-hero-white-photo-{size}.png")
+    # The brightest pixel of the background, away from the text (the hero's first row of pixels).
+    brightest = max(luminance(shot.getpixel((x, 2))) for x in range(0, shot.width, 5))
+    assert 1.05 / (brightest + 0.05) >= 4.5
