@@ -4,10 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VNU_VERSION=26.9.27
-if ! command -v java >/dev/null 2>&1; then
+need=()
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 jar=.tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 if [ ! -f "$jar" ] || ! grep -q "\"version\": \"${VNU_VERSION}\"" .tools/vnu/node_modules/vnu-jar/package.json; then
