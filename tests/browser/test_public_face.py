@@ -42,14 +42,17 @@ def gaps_in_rows(locator):
     return problems
 
 
-@pytest.mark.parametrize("size", VIEWPORTS)
+ROW_SIZES = {**VIEWPORTS, "tablet": {"width": 800, "height": 1024}}  # the two-column layout too
+
+
+@pytest.mark.parametrize("size", ROW_SIZES)
 def test_principles_and_sections_fill_their_rows_with_one_two_or_many_posts(site, new_context, size, screenshot_dir):
     for index in range(3):
         make_post(section="news", title=f"خبر {index}", cover_image=image_upload(f"n{index}.jpg", size=(800, 450)))
     for index in range(2):
         make_post(section="culture", title=f"ثقافة {index}", cover_image=image_upload(f"c{index}.jpg", size=(800, 450)))
     make_post(section="articles", title="مقال وحيد", cover_image=image_upload("a.jpg", size=(800, 450)))
-    page = new_context(viewport=VIEWPORTS[size]).new_page()
+    page = new_context(viewport=ROW_SIZES[size]).new_page()
     page.goto("/")
     page.screenshot(path=screenshot_dir / f"face-home-rows-{size}.png", full_page=True)
     principles = page.locator(".principle-grid")
