@@ -13,6 +13,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .admin_review import ReviewMarksAdminMixin
 from .fields import RichTextField
 from .models import (
     Attachment,
@@ -57,7 +58,7 @@ class RichTextDirectionMixin:
 
 
 @admin.register(TextBlock)
-class TextBlockAdmin(TabbedTranslationAdmin):
+class TextBlockAdmin(ReviewMarksAdminMixin, TabbedTranslationAdmin):
     list_display = ("__str__", "text")
     readonly_fields = ("key",)
 
@@ -69,7 +70,7 @@ class TextBlockAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextDirectionMixin, TabbedTranslationAdmin):
+class PageAdmin(ReviewMarksAdminMixin, RichTextDirectionMixin, TabbedTranslationAdmin):
     list_display = ("title", "key", "updated_at")
     readonly_fields = ("key", "updated_at")
     fields = ("key", "title", "summary", "body", "updated_at")
@@ -82,14 +83,14 @@ class PageAdmin(RichTextDirectionMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Principle)
-class PrincipleAdmin(TabbedTranslationAdmin):
+class PrincipleAdmin(ReviewMarksAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "order")
     list_editable = ("order",)
     fields = ("title", "body", "order", "key")
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(ReviewMarksAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "key", "order")
     list_editable = ("order",)
     readonly_fields = ("key",)

@@ -20,6 +20,7 @@ from party_site.pagecache import content_changed
 from .documents import count_pdf_pages
 from .fields import PrivateImageField, RandomName, RichTextField
 from .renditions import refresh_renditions
+from .review import ReviewMarks
 from .sanitize import clean_html
 from .search import document_values, document_vector, matching, plain_text, query_words, search_language
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
@@ -81,14 +82,39 @@ def _save_with_renditions(instance, save, args, kwargs):
     save(*args, **kwargs)
 
 
+class Texts(dict):
+    """The fixed texts by key, in the active language; `fallback` holds the keys whose text is the
+    Arabic, shown for want of a translation (`{% fallback_lang texts "hero" %}` marks it)."""
+
+    def __init__(self, texts, fallback):
+        super().__init__(texts)
+        self.fallback = fallback
+
+
 class TextBlockQuerySet(models.QuerySet):
     def texts(self, *keys):
-        """The fixed texts by key; a missing one is an empty string, never an error."""
-        found = dict(self.filter(key__in=keys).values_list("key", "text"))
-        return {key: found.get(key, "") for key in keys}
+        """The fixed texts by key; a missing one is an empty string, never an error.
+
+        An untranslated text falls back to the Arabic, except a label the templates have a
+        translated default for (TextBlock.INTERFACE_DEFAULTS): a Kurdish page's button then reads
+        «داواکاریی ئەندامبوون» from the catalogue rather than «طلب انضمام»."""
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        language = get_language()
+        if language not in settings.MODELTRANSLATION_LANGUAGES:
+            language = default
+        columns = {"key", f"text_{default}", f"text_{language}"}  # once each: Arabic pages ask for two
+        texts, fallback = {}, set()
+        for row in self.filter(key__in=keys).values(*columns):
+            key, arabic, own = row["key"], row[f"text_{default}"], row[f"text_{language}"]
+            if own:
+                texts[key] = own
+            elif arabic and key not in TextBlock.INTERFACE_DEFAULTS:
+                texts[key] = arabic
+                fallback.add(key)
+        return Texts({key: texts.get(key, "") for key in keys}, fallback)
 
 
-class TextBlock(models.Model):
+class TextBlock(ReviewMarks, models.Model):
     """A short editable text with a fixed place on the site (the home hero, a call to action)."""
 
     class Key(models.TextChoices):
@@ -102,6 +128,9 @@ class TextBlock(models.Model):
 
     key = models.CharField(_("place on the site"), max_length=40, choices=Key.choices, unique=True)
     text = models.TextField(_("text"))
+
+    # Labels the templates have a translated default for: never shown in Arabic on another language's page.
+    INTERFACE_DEFAULTS = {Key.JOIN_BUTTON, Key.SECRETARIAT_CTA}
 
     objects = TextBlockQuerySet.as_manager()
 
@@ -164,7 +193,7 @@ class HomePhoto(models.Model):
         _save_with_renditions(self, super().save, args, kwargs)
 
 
-class Page(Searchable):
+class Page(ReviewMarks, Searchable):
     """A standalone page that staff edit: who we are, the founding statement, privacy…"""
 
     class Key(models.TextChoices):
@@ -196,7 +225,7 @@ class Page(Searchable):
         return reverse(f"content:{self.key}")
 
 
-class Principle(Searchable):
+class Principle(ReviewMarks, Searchable):
     """One of the party's platform principles, shown in order."""
 
     key = models.SlugField(
@@ -221,7 +250,7 @@ class Principle(Searchable):
         return reverse("content:principles") + f"#{self.key}"
 
 
-class Section(models.Model):
+class Section(ReviewMarks, models.Model):
     """The six content sections. The set is fixed in code; their words are editable."""
 
     class Key(models.TextChoices):
@@ -247,6 +276,13 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return section_path(self.key)
+
+    @property
+    def own_title(self):
+        """The section's name in the active language and no other, for running text («All of …»):
+        its title in that language, else the interface's name for the section. The title alone
+        falls back to Arabic, which would put an Arabic word inside a Kurdish or English sentence."""
+        return getattr(self, f"title_{get_language()}", None) or self.get_key_display()
 
 
 def section_path(key):

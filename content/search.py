@@ -2,9 +2,11 @@
 
 Stored text and queries go through the same normalisation (`party_site.text`): hamza forms,
 alif maqsura, ta marbuta, tashkeel, tatweel, Kurdish letter forms and digits are folded. Each word
-is kept with every form left when a clitic prefix (و، ال، وال، بال…) is cut off, in the index and in
-the query alike; a query word matches when one of its forms is stored. So "الديمقراطية" finds
-"الدِّيمُقراطيّة" and "والديمقراطية", and "برلمان" finds "البرلمان" and the reverse.
+is kept with every form left when a clitic prefix (و، ال، وال، بال…) is cut off, and, for Arabic, a
+sound plural or attached pronoun (light stemming), for English its Porter2 stem
+(`party_site.text.word_forms`), in the index and in the query alike; a query word matches when one
+of its forms is stored. So "الديمقراطية" finds "الدِّيمُقراطيّة" and "والديمقراطية", "برلمان" finds
+"البرلمان" and the reverse, "مؤتمر" finds "المؤتمرات" and "election" finds "elections".
 
 Each item has one SearchDocument per language (with the Arabic fallback the visitor would see).
 On PostgreSQL the normalised words are also stored as a tsvector (`simple` configuration: the

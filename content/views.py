@@ -233,7 +233,7 @@ def post_structured_data(post):
         "inLanguage": get_language() if getattr(post, f"title_{get_language()}", None) else "ar",
         "datePublished": post.published_at.isoformat(),
         "dateModified": max(post.updated_at, post.published_at).isoformat(),
-        "articleSection": post.section.title,
+        "articleSection": post.section.own_title,
         "author": (
             {"@type": "Person", "name": post.author}
             if post.author

@@ -29,7 +29,9 @@ class BirthDateWidget(forms.MultiWidget):
     template_name = "membership/widgets/birth_date.html"
 
     def __init__(self, attrs=None):
-        months = [("", _("Choose…"))] + [(number, f"{number} — {name}") for number, name in MONTHS.items()]
+        # Lazy labels: the widget is built once, when the form class is defined, not per language.
+        months = [("", _("Choose…"))]
+        months += [(number, format_lazy("{} — {}", number, name)) for number, name in MONTHS.items()]
         numeric = {"inputmode": "numeric", "dir": "ltr"}
         widgets = {
             "day": forms.TextInput(attrs={**numeric, "autocomplete": "bday-day", "maxlength": 2, "size": 2}),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -58,3 +59,29 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.get_status_display()})"
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member uses the admin in (PartyAdminSite.admin_view activates it).
+    Without a row, the admin is in Arabic, the site's language."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_language",
+        verbose_name=_("staff member"),
+    )
+    language = models.CharField(_("admin language"), max_length=8, choices=settings.LANGUAGES, default="ar")
+
+    class Meta:
+        verbose_name = _("admin language")
+        verbose_name_plural = _("admin languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_language_display()}"
+
+    @classmethod
+    def of(cls, user):
+        """The language `user` chose for the admin; the site's default language if none."""
+        chosen = cls.objects.filter(user_id=user.pk).values_list("language", flat=True).first()
+        return chosen or settings.LANGUAGE_CODE

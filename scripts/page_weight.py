@@ -40,6 +40,9 @@ PHONE = {
 }
 BUDGET_CODE = 28 * 1000  # HTML + CSS + JS
 BUDGET_WITH_FONTS = 100 * 1000  # HTML + CSS + JS + fonts
+# TCP's initial window (10 segments): what a server sends before it waits for an acknowledgement. A page
+# (its stylesheet inline, headers included) within it arrives in one round trip; the table says which do.
+INITIAL_WINDOW = 10 * 1460
 KINDS = {"Document": "html", "Stylesheet": "css", "Script": "js", "Font": "fonts", "Image": "images"}
 POST_CARD = re.compile(r'<a class="card__media" href="([^"]+)"[^>]*>\s*<img', re.S)
 
@@ -104,6 +107,8 @@ def print_table(results: list[dict]) -> None:
         cells = [str(r[c]) if c == "requests" else kb(r[c]) for c in columns]
         print(label(r["url"]).ljust(34) + "".join(cell.rjust(12) for cell in cells))
     print(f"budget: HTML+CSS+JS <= {kb(BUDGET_CODE)} kB, with fonts <= {kb(BUDGET_WITH_FONTS)} kB (images not counted)")
+    within = [label(r["url"]) for r in results if r["html"] <= INITIAL_WINDOW]
+    print(f"HTML within TCP's initial window ({kb(INITIAL_WINDOW)} kB, one round trip): {', '.join(within) or 'none'}")
 
 
 def main() -> int:

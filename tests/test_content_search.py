@@ -19,6 +19,14 @@ def titles(query, language="ar"):
     return [doc.title for doc in SearchDocument.objects.search(query, language)]
 
 
+def finds_only_the_post_with(stored, query):
+    """A post with `stored` in its text and one without: `query` finds the first and not the other."""
+    make_post(title="منشور", body_ar=f"<p>نص عن {stored} هنا</p>")
+    make_post(title="آخر", body_ar="<p>نص لا علاقة له</p>")
+    found = titles(query)
+    return "منشور" in found and "آخر" not in found
+
+
 def test_democracy_finds_the_word_with_tashkeel_and_with_a_clitic_prefix():
     make_post(title="مقال أول", body_ar="<p>عن الدِّيمُقراطيّة في العراق</p>")
     make_post(title="مقال ثان", body_ar="<p>الحرية والديمقراطية والعدالة</p>")
@@ -68,10 +76,77 @@ def test_normalisation_does_not_merge_different_words():
     ],
 )
 def test_a_word_is_found_with_and_without_its_clitic_prefix(stored, query):
-    make_post(title="منشور", body_ar=f"<p>نص عن {stored} هنا</p>")
-    make_post(title="آخر", body_ar="<p>نص لا علاقة له</p>")
-    found = titles(query)
-    assert "منشور" in found and "آخر" not in found
+    assert finds_only_the_post_with(stored, query)
+
+
+# --- Word forms: each language's plurals and inflections meet their base word.
+
+
+@pytest.mark.parametrize(
+    "stored,query",
+    [
+        ("مؤتمرات", "مؤتمر"),
+        ("مؤتمر", "مؤتمرات"),
+        ("المؤتمرات", "مؤتمر"),
+        ("ناخبون", "ناخب"),
+        ("الناخبين", "ناخب"),
+        ("ناخب", "الناخبون"),
+        ("ناخبين", "ناخبون"),
+        ("حكومات", "حكومة"),
+        ("الحكومة", "حكومات"),
+        ("حكومتها", "الحكومة"),
+        ("والمواطنين", "المواطن"),
+        ("مؤتمراتهم", "مؤتمر"),
+    ],
+)
+def test_arabic_light_stemming_finds_sound_plurals_and_suffixes(stored, query):
+    assert finds_only_the_post_with(stored, query)
+
+
+@pytest.mark.parametrize(
+    "stored,query",
+    [
+        ("المدرسة", "المدرس"),  # ة alone is not cut: school is not teacher
+        ("لبنان", "لبن"),  # the dual ان is not cut
+        ("وطني", "وطن"),  # nor the nisba ي
+    ],
+)
+def test_arabic_light_stemming_keeps_different_words_apart(stored, query):
+    make_post(title="منشور", body_ar=f"<p>{stored}</p>")
+    assert "منشور" not in titles(query)
+
+
+@pytest.mark.parametrize(
+    "stored,query",
+    [("elections", "election"), ("election", "elections"), ("announced", "announce"), ("policies", "policy")],
+)
+def test_english_words_are_stemmed(stored, query):
+    make_post(title="منشور", title_en="A post", body_en=f"<p>The party {stored} today.</p>")
+    make_post(title="آخر", title_en="Another", body_en="<p>Nothing of the kind.</p>")
+    found = titles(query, "en")
+    assert "A post" in found and "Another" not in found
+
+
+@pytest.mark.parametrize(
+    "stored,query",
+    [
+        ("کۆنگرەی گشتی", "كۆنگرهی"),  # ک/ك and ە/ه, as an Arabic keyboard types them
+        ("هەڵبژاردنی ئازاد", "هەڵبژاردني"),  # ی/ي
+        ("ھەولێر", "هەولێر"),  # ھ/ه
+        ("بە\u200cکارهێنان", "بەکارهێنان"),  # the zero-width non-joiner
+    ],
+)
+def test_kurdish_letter_variants_are_folded(stored, query):
+    make_post(title="منشور", title_ckb="بابەت", body_ckb=f"<p>{stored}</p>")
+    make_post(title="آخر", title_ckb="تر", body_ckb="<p>هیچ پەیوەندییەکی نییە</p>")
+    found = titles(query, "ckb")
+    assert "بابەت" in found and "تر" not in found
+
+
+def test_highlight_marks_the_stemmed_words_as_written(client):
+    make_post(title="منشور", body_ar="<p>انعقدت المؤتمرات المحلية قبل المؤتمر العام</p>")
+    content = client.get("/search/", {"q": "مؤتمر"}).content.decode()
+    assert "<mark>المؤتمرات</mark>" in content and "<mark>المؤتمر</mark>" in content
 
 
 def test_single_letters_in_the_query_are_ignored():

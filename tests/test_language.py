@@ -93,6 +93,16 @@ def test_word_forms_cut_one_clitic_and_keep_the_whole_word():
     assert search_text("البرلمان") == " البرلمان برلمان "
 
 
+def test_word_forms_add_light_arabic_stems_and_english_stems():
+    assert word_forms("مؤتمرات") == ["مؤتمرات", "مؤتمر", "مؤتمره"]
+    assert word_forms("الناخبين") == ["الناخبين", "ناخبين", "الناخب", "ناخب"]
+    assert word_forms("حكومتها") == ["حكومتها", "حكومت", "حكومه"]
+    assert word_forms("مدرسه") == ["مدرسه"]
+    assert word_forms("elections") == ["elections", "elect"]
+    assert word_forms("2024") == ["2024"]
+    assert word_forms("ههولێرين") == ["ههولێرين"]  # Kurdish letters: no Arabic stemming (ين)
+
+
 def test_names_are_normalised_but_never_cut():
     assert normalized_words("كريم وليد فاطمة") == ["كريم", "وليد", "فاطمه"]
 

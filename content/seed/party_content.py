@@ -2,8 +2,8 @@
 
 Line numbers refer to that file. Artefacts of the old site are dropped (the spinner's "Loading",
 blocks glued together on lines 3, 10 and 19) and stray spaces before commas are mended. The
-English text is our translation, for staff to review; Kurdish falls back to Arabic until staff
-add it.
+English text is our translation, and the Sorani is in party_content_ckb.py; both ship marked
+"needs review" for staff (content/review.py).
 """
 
 SECRETARIAT_CTA = "تعرف على الأمين العام والأمانة العامة للحزب"  # lines 1, 3, 10

@@ -3,10 +3,21 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from modeltranslation.translator import NotRegistered, translator
 
 from party_site import text
+from party_site.stylesheet import inline_stylesheet
 
 register = template.Library()
+
+
+@register.simple_tag
+def stylesheet():
+    """The site's stylesheet inlined in a <style> element (party_site/stylesheet.py says why).
+
+    data-href names the file it comes from, for scripts and people reading the source."""
+    sheet = inline_stylesheet()
+    return mark_safe(f'<style data-href="{sheet.url}">{sheet.text}</style>')  # noqa: S308 (our own file)
 
 
 @register.filter
@@ -24,14 +35,65 @@ def datetime_attr(value):
     return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
+def _shows_arabic(obj, field):
+    """True when `field` of `obj` shows its Arabic text on this page for want of a translation.
+    `obj` is a model instance with translated fields, or the fixed texts (`TextBlock.objects.texts()`,
+    a dict whose `fallback` lists the keys shown in Arabic)."""
+    language = get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if obj is None or language == default:
+        return False
+    if isinstance(obj, dict):
+        return field in getattr(obj, "fallback", ())
+    return not getattr(obj, f"{field}_{language}", None) and bool(getattr(obj, f"{field}_{default}", None))
+
+
 @register.simple_tag
 def fallback_lang(obj, field):
     """` lang="ar" dir="rtl"` when a translated field shows its Arabic text on a page in another
     language (modeltranslation's fallback), so browsers, fonts and screen readers treat it as Arabic."""
-    language = get_language()
+    if not _shows_arabic(obj, field):
+        return ""
+    return mark_safe(f' lang="{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}" dir="rtl"')  # noqa: S308 - fixed text
+
+
+def _translated_fields(obj):
+    """The names of what `obj` shows that has an Arabic original: its translated fields, or the keys
+    of the fixed texts."""
+    if isinstance(obj, dict):
+        return list(obj)
+    try:
+        options = translator.get_options_for_model(type(obj))
+    except NotRegistered:
+        return []
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    if obj is None or language == default or getattr(obj, f"{field}_{language}", None):
-        return ""
-    if not getattr(obj, f"{field}_{default}", None):
-        return ""
-    return mark_safe(f' lang="{default}" dir="rtl"')  # noqa: S308 - fixed text
+    return [field for field in options.fields if getattr(obj, f"{field}_{default}", None)]
+
+
+def _items(values):
+    for value in values:
+        if value is None:
+            continue
+        if isinstance(value, dict) or hasattr(value, "_meta"):
+            yield value
+        else:
+            yield from _items(value)  # a list, a QuerySet, a page of posts
+
+
+@register.inclusion_tag("includes/untranslated_notice.html")
+def untranslated_notice(*shown, container=False):
+    """Once at the top of a page in English or Kurdish: a polite note, in the visitor's language, when
+    what the page shows (items, lists of items, the fixed texts) is wholly or partly in Arabic for
+    want of a translation. Nothing on Arabic pages or when everything is translated. `container=True`
+    wraps it for a place outside the page's container (the home page)."""
+    if get_language() == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return {"state": None}
+    arabic = translated = 0
+    for item in _items(shown):
+        for field in _translated_fields(item):
+            if _shows_arabic(item, field):
+                arabic += 1
+            else:
+                translated += 1
+    state = None if not arabic else ("part" if translated else "all")
+    return {"state": state, "container": container}

@@ -1,7 +1,7 @@
 """Every public page type, once: the accessibility, keyboard and screenshot tests run over this list.
 
 When a new kind of page lands (a post, search, the real join and feedback forms), add it here with the
-data it needs, and it is checked in both languages, at both sizes, and photographed.
+data it needs, and it is checked in all three languages, at both sizes, and photographed.
 """
 
 import datetime
@@ -10,7 +10,8 @@ import io
 from django.core.files.base import ContentFile
 from PIL import Image
 
-LANGUAGE_PREFIXES = {"ar": "", "en": "/en", "ckb": "/ckb"}
+LANGUAGE_PREFIXES = {"ar": "", "ckb": "/ckb", "en": "/en"}
+LANGUAGES = tuple(LANGUAGE_PREFIXES)
 
 
 def with_secretariat():
@@ -52,12 +53,15 @@ def with_posts():
     make_post(
         title="الأمانة العامة تعقد اجتماعها الدوري",
         title_en="The Secretariat meets",
+        title_ckb="سکرتاریەتی گشتی کۆبوونەوەی خولیی خۆی دەکات",
         featured=True,
         cover_image=image_upload("a.jpg", size=(800, 500)),
         cover_alt_ar="قاعة الاجتماع",
     )
     for index in range(4):
         make_post(title=f"خبر رقم {index}", title_en=f"News item {index}", summary_ar="ملخص قصير للخبر.")
+    # One post in Arabic only: its card keeps lang="ar" on the English and Kurdish pages.
+    make_post(title="خبر بالعربية فقط", summary_ar="لم يُترجم بعد.")
 
 
 def with_photo_and_featured_post():
@@ -87,6 +91,7 @@ def analysis_post():
         section="analysis",
         title="البطالة بين الشباب في أرقام",
         title_en="Youth unemployment in figures",
+        title_ckb="بێکاریی گەنجان بە ژمارە",
         author="المكتب الإعلامي",
         summary_ar="قراءة في أرقام 2022–2024.",
         cover_image=image_upload("c.jpg", size=(1200, 700)),
@@ -115,9 +120,18 @@ def media_post():
         section="media",
         title="صور من المؤتمر العام",
         title_en="Photos from the conference",
+        title_ckb="وێنەکانی کۆنگرەی گشتی",
         video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
     )
     add_photos(post, 3)
+    return post.get_absolute_url()
+
+
+def arabic_only_post():
+    """A post with no translation: English and Kurdish pages say so once and mark the Arabic."""
+    from tests.content_helpers import make_post
+
+    post = make_post(title="بيان الأمانة العامة", summary_ar="بيان بالعربية فقط.", body_ar="<p>نص البيان.</p>")
     return post.get_absolute_url()
 
 
@@ -145,6 +159,7 @@ PAGE_TYPES = {
     "media-post": ("", media_post, 200),
     "search": ("", search_results, 200),
     "search-no-results": ("/search/?q=كلمة-لا-توجد", nothing, 200),
+    "untranslated-post": ("", arabic_only_post, 200),
     "not-found": ("/no-such-page/", nothing, 404),
     "join": ("/join/", nothing, 200),
     "feedback": ("/feedback/", nothing, 200),

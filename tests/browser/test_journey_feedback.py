@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 MESSAGE = "أقترح أن ينشر الحزب برنامجه الاقتصادي بلغة بسيطة يفهمها الجميع."
 
 
-@pytest.mark.parametrize("lang,prefix", [("ar", ""), ("en", "/en")])
+@pytest.mark.parametrize("lang,prefix", [("ar", ""), ("ckb", "/ckb"), ("en", "/en")])
 def test_visitor_sends_feedback_anonymously(new_context, site, settings, lang, prefix):
     settings.ANTISPAM_MIN_SECONDS = 0  # a test fills the form in under a second; people take longer
     page = new_context(viewport=VIEWPORTS["phone"]).new_page()

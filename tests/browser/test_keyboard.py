@@ -13,7 +13,7 @@ from tests.browser.pages import open_page
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
 def test_skip_link_is_first_and_moves_focus_to_the_main_content(desktop, lang):
     open_page(desktop, "/principles/", lang)
     desktop.keyboard.press("Tab")
@@ -34,7 +34,7 @@ def menu_links(page, lang):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
 def test_phone_menu_opens_from_the_keyboard_and_its_links_are_reachable(new_context, site, lang, javascript):
     page = new_context(viewport=VIEWPORTS["phone"], java_script_enabled=javascript).new_page()
     open_page(page, "/", lang)
