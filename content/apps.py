@@ -19,4 +19,7 @@ class ContentConfig(AppConfig):
             post_delete.connect(
                 pagecache.content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}"
             )
+        from .revisions import register_models
+
+        register_models()  # versions of what staff edit (django-reversion)
         pagecache.set_publication_clock(lambda: self.get_model("Post").objects.next_publication())

@@ -407,7 +407,11 @@ class Post(Searchable):
     """A piece published in one of the six sections: news, an article, a study, a gallery…"""
 
     class Status(models.TextChoices):
+        # How a post moves is content/workflow.py; "published" here and a publication time that
+        # has come is what Post.objects.published() means by published.
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("Awaiting review")
+        SENT_BACK = "sent_back", _("Sent back to the writer")
         PUBLISHED = "published", _("Published")
 
     SEARCHED_FIELDS = ("title", "summary", "body", "author")
@@ -485,6 +489,15 @@ class Post(Searchable):
     poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("writer"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -500,6 +513,7 @@ class Post(Searchable):
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         ordering = ["-published_at", "-id"]
+        permissions = [("publish_post", _("Can publish, schedule and send back posts"))]
         indexes = [models.Index(fields=["section", "status", "-published_at"], name="post_section_listing")]
 
     def __str__(self):
@@ -541,6 +555,35 @@ class Post(Searchable):
     def reading_minutes(self):
         words = len(strip_tags(self.body or "").split())
         return max(1, round(words / 200))
+
+
+class ReviewStep(models.Model):
+    """One step of a post's review (content/workflow.py): who took it, when, and what they wrote."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        SENT_BACK = "sent_back", _("Sent back to the writer")
+        PUBLISHED = "published", _("Published")
+        SCHEDULED = "scheduled", _("Scheduled")
+        UNPUBLISHED = "unpublished", _("Returned to draft")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="review_steps", verbose_name=_("post"))
+    action = models.CharField(_("step"), max_length=12, choices=Action.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+    publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["post", "-at"], name="review_step_post")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.post_id})"
 
 
 class Photo(models.Model):

@@ -26,6 +26,7 @@ from .models import (
     TextBlock,
 )
 from .search import query_words
+from .workflow import sees_only_own
 
 HOME_POSTS_PER_SECTION = 3
 POSTS_PER_PAGE = 12
@@ -171,12 +172,19 @@ class SectionView(ElidedPagesMixin, ListView):
 
 def visible_posts(request):
     """The posts this visitor may see: published ones, or every post for staff who may read posts
-    in the admin (a membership officer is staff, but not a reader of drafts)."""
+    in the admin (a membership officer is staff, but not a reader of drafts); a writer sees the
+    published posts and their own."""
     # Only a request with a session can be staff: asking anyone else would read the session and
     # make the page vary on cookies, which keeps it out of the page cache.
     user = request.user if settings.SESSION_COOKIE_NAME in request.COOKIES else None
     may_preview = user is not None and user.is_staff and user.has_perm("content.view_post")
-    return (Post.objects.all() if may_preview else Post.objects.published()).select_related("section")
+    if not may_preview:
+        posts = Post.objects.published()
+    elif sees_only_own(user):  # a writer previews their own posts, not other writers' drafts
+        posts = Post.objects.published() | Post.objects.filter(created_by=user)
+    else:
+        posts = Post.objects.all()
+    return posts.select_related("section")
 
 
 class PostView(DetailView):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -12,7 +13,16 @@ from party_site.phone import search_digits
 
 from .models import FeedbackMessage, FeedbackNote
 
-VISITOR_FIELDS = ("received_at", "topic", "message", "name", "email_link", "phone_display", "governorate", "language")
+VISITOR_FIELDS = (
+    "received_at",
+    "topic",
+    "message",
+    "name",
+    "email_link",
+    "phone_display",
+    "governorate",
+    "language_name",
+)
 
 
 class FeedbackNoteInline(admin.StackedInline):
@@ -92,6 +102,11 @@ class FeedbackMessageAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
         if not obj.phone:
             return "—"
         return format_html('<a href="tel:{}"><bdi dir="ltr">{}</bdi></a>', obj.phone, obj.phone_display)
+
+    @admin.display(description=_("language of the page"))
+    def language_name(self, obj):
+        """The language the visitor read the site in, by its name (العربية, English, کوردی)."""
+        return dict(settings.LANGUAGES).get(obj.language, obj.language) or "—"
 
     @admin.action(description=_("Assign to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):

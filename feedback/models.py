@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from party_site.governorates import MAX_LENGTH as GOVERNORATE_LENGTH
 from party_site.governorates import Governorate
 from party_site.models import OutgoingEmail
-from party_site.phone import format_iraqi_mobile
+from party_site.phone import national_mobile
 
 MESSAGE_MAX_LENGTH = 3000
 NAME_MAX_LENGTH = 120
@@ -102,7 +102,7 @@ class FeedbackMessage(models.Model):
 
     @property
     def phone_display(self):
-        return format_iraqi_mobile(self.phone)
+        return national_mobile(self.phone)
 
     @property
     def is_anonymous(self):

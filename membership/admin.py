@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from party_site.admin import OutgoingEmailInline, PermissionBeforeLookupMixin
 from party_site.dates import add_years, age_on
 from party_site.governorates import Governorate
+from party_site.phone import national_mobile
 
 from . import export
 from .models import DECLARATION_FIELDS, TRANSITIONS, Application, ApplicationExport, Status, StatusChange
@@ -27,6 +29,8 @@ DECISION_LABELS = {
     Status.WITHDRAWN: _("Mark as withdrawn by the applicant"),
 }
 AGE_BANDS = [("18-24", 18, 24), ("25-34", 25, 34), ("35-44", 35, 44), ("45-59", 45, 59), ("60+", 60, None)]
+# What the filter shows: "60+" would read «+60» in a right-to-left page.
+AGE_BAND_LABELS = {"60+": _("60 and over")}
 
 
 class AgeBandFilter(admin.SimpleListFilter):
@@ -34,7 +38,7 @@ class AgeBandFilter(admin.SimpleListFilter):
     parameter_name = "age"
 
     def lookups(self, request, model_admin):
-        return [(key, key) for key, _low, _high in AGE_BANDS]
+        return [(key, AGE_BAND_LABELS.get(key, key)) for key, _low, _high in AGE_BANDS]
 
     def queryset(self, request, queryset):
         for key, low, high in AGE_BANDS:
@@ -155,6 +159,13 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
         *DECLARATION_FIELDS,
     )
 
+    def inbox(self, request):
+        """For the admin index (party_site/admin_site.py): how many applications wait unopened."""
+        count = Application.objects.filter(status=Status.NEW).count()
+        url = reverse("admin:membership_application_changelist") + f"?status__exact={Status.NEW}"
+        label = ngettext("%(count)d new application", "%(count)d new applications", count) % {"count": count}
+        return {"label": label, "count": count, "url": url}
+
     # --- what is shown
 
     def get_fieldsets(self, request, obj=None):
@@ -177,7 +188,7 @@ class ApplicationAdmin(PermissionBeforeLookupMixin, admin.ModelAdmin):
 
     @admin.display(description=_("mobile phone"), ordering="phone")
     def phone_display(self, obj):
-        return format_html('<bdi dir="ltr">{}</bdi>', obj.phone)
+        return format_html('<bdi dir="ltr">{}</bdi>', national_mobile(obj.phone))
 
     @admin.display(description=_("full name"), ordering="name_key")
     def full_name(self, obj):

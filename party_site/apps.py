@@ -8,6 +8,13 @@ class PartySiteConfig(AppConfig):
     name = "party_site"
     verbose_name = _("Site")
 
+    def ready(self):
+        # django-axes names its admin section "Axes", in English; staff read what it is for.
+        from django.apps import apps
+
+        if apps.is_installed("axes"):
+            apps.get_app_config("axes").verbose_name = _("Login protection")
+
 
 class PartyAdminConfig(admin_apps.AdminConfig):
     default = False

@@ -46,6 +46,22 @@ def content_editor(roles, django_user_model):
     return user
 
 
+@pytest.fixture
+def writer(roles, django_user_model):
+    """A member of the writers' group (content/roles.py), with an e-mail address."""
+    from tests.newsroom_helpers import make_writer
+
+    return make_writer(django_user_model)
+
+
+@pytest.fixture
+def editor(roles, django_user_model):
+    """A content editor, who may publish (content.publish_post), with an e-mail address."""
+    from tests.newsroom_helpers import make_editor
+
+    return make_editor(django_user_model)
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests run last, after every other test (as Django's runner puts TransactionTestCases last).
 

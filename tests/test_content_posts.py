@@ -52,7 +52,7 @@ def test_a_scheduled_post_preview_says_when_it_will_appear(client, content_edito
 def test_published_post_has_no_banner(client, content_editor):
     post = make_post()
     client.force_login(content_editor)
-    assert "preview-banner" not in client.get(post.get_absolute_url()).content.decode()
+    assert 'class="preview-banner"' not in client.get(post.get_absolute_url()).content.decode()
 
 
 def test_dashes_in_a_title_become_hyphens_in_its_slug(db):

@@ -74,7 +74,8 @@ def test_content_editors_do_not_see_feedback(client, content_editor):
     assert client.get(CHANGELIST).status_code == 403
     index = client.get("/admin/")
     assert "feedback" not in [app["app_label"] for app in index.context["app_list"]]
-    assert index.context["inbox"] == [] and 'id="inbox"' not in index.content.decode()
+    assert not [item for item in index.context["inbox"] if "feedback" in item["url"]]
+    assert "/admin/feedback/" not in index.content.decode()
 
 
 def test_messages_are_not_added_in_the_admin(client, superuser):
@@ -98,7 +99,8 @@ def test_admin_index_count_in_english(client, superuser):
     make()
     client.force_login(superuser)
     with_english = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
-    assert with_english.context["inbox"][0]["count"] == 1
+    (feedback,) = [item for item in with_english.context["inbox"] if "feedback" in item["url"]]
+    assert feedback["count"] == 1
 
 
 # --- Statuses, assignee, notes ----------------------------------------------------------------------
@@ -181,7 +183,7 @@ def test_senders_details_stay_in_the_admin_and_phone_reads_left_to_right(client,
     message = make(name="علي", phone="+9647701234567")
     client.force_login(feedback_member)
     content = client.get(change_url(message)).content.decode()
-    assert '<a href="tel:+9647701234567"><bdi dir="ltr">+964 770 123 4567</bdi></a>' in content
+    assert '<a href="tel:+9647701234567"><bdi dir="ltr">0770 123 4567</bdi></a>' in content  # as written in Iraq
 
 
 def test_change_page_reads_note_authors_in_one_query(client, feedback_member, django_user_model):

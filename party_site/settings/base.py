@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "sorl.thumbnail",
     "django_ckeditor_5",
+    "reversion",
     "party_site",
     "content",
     "membership",

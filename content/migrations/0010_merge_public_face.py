@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("content", "0007_public_face"),
-        ("content", "0008_search_word_forms"),
+        ("content", "0009_newsroom"),
     ]
 
     operations = []
