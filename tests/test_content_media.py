@@ -190,8 +190,8 @@ def test_an_uploaded_video_plays_from_the_site(client):
 def test_media_posts_lead_with_their_gallery(client):
     post = make_post(section="media", title="صور المؤتمر", cover_image=image_upload("c.jpg"))
     add_photos(post, 2)
-    content = client.get(post.get_absolute_url()).content.decode().split("<main", 1)[1]  # not the inlined CSS
-    assert content.index('class="gallery"') < content.index("post__body")
+    content = client.get(post.get_absolute_url()).content.decode()
+    assert content.index('class="gallery"') < content.index('post__body"')
     listing = client.get("/media/").content.decode()
     assert "2 صورة" in listing or "صورتان" in listing or "2" in listing.split("card__badges")[1][:200]
 

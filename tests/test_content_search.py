@@ -202,7 +202,7 @@ def test_search_in_english_uses_english_text_with_arabic_fallback():
 
 def test_search_page_states_snippets_and_pagination(client):
     empty = client.get("/search/").content.decode()
-    assert "<h1>" in empty and 'name="q"' in empty and "results" not in empty
+    assert "<h1>" in empty and 'name="q"' in empty and 'class="results"' not in empty
     none = client.get("/search/", {"q": "كلمةغيرموجودة"}).content.decode()
     assert "كلمةغيرموجودة" in none and 'role="status"' in none
     for index in range(12):

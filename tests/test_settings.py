@@ -16,14 +16,16 @@ PRODUCTION_ENV = {
 }
 
 
-def run_python(code, **env):
+def run_python(code, timeout=120, **env):
     base = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith("DJANGO_") and key not in {"DATABASE_URL", "REDIS_URL"}
     }
     base.update(env)
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
@@ -130,7 +132,8 @@ def test_collectstatic_writes_files_the_web_server_can_read(tmp_path):
     )
     env = {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "party_site.settings"}
     code = f"from django.conf import settings; settings.STATIC_ROOT = {str(tmp_path)!r}; " + code
-    result = run_python(code, **env)
+    # collectstatic compresses every file (gzip and Brotli): minutes on a busy 2-core machine.
+    result = run_python(code, timeout=600, **env)
     assert result.returncode == 0, result.stderr[-2000:]
     fonts = list(tmp_path.glob("fonts/*.woff2"))
     assert fonts
