@@ -30,6 +30,7 @@ from .models import (
     Attachment,
     Chart,
     Conference,
+    HomePhoto,
     Page,
     Photo,
     Post,
@@ -749,3 +750,20 @@ class PostAdmin(VersionedAdmin, RichTextDirectionMixin, TabbedTranslationAdmin):
         )
         panels.append(panel(label, recent.order_by("-published_at"), "state=published", "published_at"))
         return panels
+
+
+@admin.register(HomePhoto)
+class HomePhotoAdmin(admin.ModelAdmin):
+    """The home page's photograph: upload one and it is shown (the newest wins); delete it to go back
+    to the plain background."""
+
+    list_display = ("preview", "__str__", "created_at")
+    fields = ("image", "note", "preview")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        items = (obj.renditions or {}).get("hero") if obj and obj.pk else None
+        if not items:
+            return "—"
+        return format_html('<img src="{}" alt="" width="240" style="height:auto">', items[0][0])

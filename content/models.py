@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from party_site.dates import add_years
 from party_site.pagecache import content_changed
 
+from .documents import count_pdf_pages
 from .fields import PrivateImageField, RandomName, RichTextField
 from .renditions import refresh_renditions
 from .review import ReviewMarks
@@ -140,6 +141,56 @@ class TextBlock(ReviewMarks, models.Model):
 
     def __str__(self):
         return self.get_key_display()
+
+
+class HomePhotoQuerySet(models.QuerySet):
+    def current(self):
+        """The photograph the home page shows: the latest one saved (None when there is none)."""
+        return self.order_by("-id").first()
+
+
+class HomePhoto(models.Model):
+    """The photograph behind the home page's introduction (the hero), chosen by staff.
+
+    The newest one is shown; the site darkens it so the white text on it keeps its contrast, and
+    serves it as WebP at several widths (worked out on save, like every image)."""
+
+    image = PrivateImageField(
+        _("photograph"),
+        upload_to=RandomName("home/"),
+        width_field="width",
+        height_field="height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image],
+        help_text=_(
+            "A wide, calm photograph, at least 1600 pixels wide. The site darkens it so that the text"
+            " on it stays easy to read. The newest photograph is the one shown."
+        ),
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    note = models.CharField(
+        _("note for staff"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where and when it was taken; not shown on the site."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    RENDITIONS = {"image": ("renditions", "width", ("hero",))}
+
+    objects = HomePhotoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("home page photograph")
+        verbose_name_plural = _("home page photographs")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return self.note or self.image.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        _save_with_renditions(self, super().save, args, kwargs)
 
 
 class Page(ReviewMarks, Searchable):
@@ -409,7 +460,11 @@ class Post(Searchable):
         db_index=True,
         help_text=_("A time in the future schedules the post: it appears by itself at that time."),
     )
-    featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown first in its section."))
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("Shown first in its section; the latest featured post also leads the home page."),
+    )
     video_url = models.URLField(
         _("video link"),
         blank=True,
@@ -572,6 +627,7 @@ class Attachment(models.Model):
         validators=[FileExtensionValidator(["pdf"]), validate_pdf],
     )
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    pages = models.PositiveIntegerField(_("number of pages"), null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -583,8 +639,10 @@ class Attachment(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size  # stored, so that a listing never opens the files
+        if self.file and (not self.file._committed or not self.size or self.pages is None):
+            # stored, so that a page never opens the files: the size, and the page count if it can be read
+            self.size = self.file.size
+            self.pages = count_pdf_pages(self.file)
         super().save(*args, **kwargs)
 
 

@@ -15,6 +15,7 @@ from .models import (
     Attachment,
     Chart,
     Conference,
+    HomePhoto,
     Page,
     Photo,
     Post,
@@ -81,10 +82,15 @@ class HomeView(TemplateView):
             "hero", "vision", "secretariat_teaser", "secretariat_cta", "join_intro", "join_button", "feedback_intro"
         )
         context["principles"] = Principle.objects.all()
+        context["hero_photo"] = HomePhoto.objects.current()
+        # The latest post staff marked as featured leads the page (and is not repeated below it).
+        featured = listing(Post.objects.published().filter(featured=True)).order_by("-published_at", "-id").first()
+        context["featured"] = featured
         sections = list(Section.objects.all())
         # The latest posts of every section in one query (a window over each section).
+        others = Post.objects.published().exclude(pk=featured.pk) if featured else Post.objects.published()
         latest = listing(
-            Post.objects.published().annotate(
+            others.annotate(
                 position=Window(
                     RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("id").desc()]
                 )
@@ -214,6 +220,8 @@ class PostView(DetailView):
             # The media section, and posts that are only pictures or a video, lead with them.
             media_first=post.section_id == Section.Key.MEDIA or (not post.body and (photos or post.has_video)),
             absolute_url=settings.SITE_URL + post.get_absolute_url(),
+            # what a printed page shows: it redirects to the full address (content:post-short)
+            short_url=f"{settings.SITE_URL}{post.section_url}{post.pk}/",
             structured_data=post_structured_data(post),
         )
         return context

@@ -101,7 +101,6 @@ class ApplicationForm(ErrorSummaryMixin, AntiSpamFormMixin, forms.ModelForm):
         label=_("Mobile phone number"),
         max_length=40,
         help_text=format_lazy(_("An Iraqi mobile number, for example {example}"), example=PHONE_EXAMPLE),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr", "inputmode": "tel"}),
     )
 
     class Meta:

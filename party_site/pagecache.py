@@ -49,6 +49,7 @@ from django.utils.translation import get_language_from_path
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
+OFFLINE_HEADER = "X-Offline-Reading"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 KEY_PARAMETERS = ("page",)  # the only query parameter a public page reads
 # Vary headers the key already accounts for (Accept-Language: the language comes from the path).
@@ -72,6 +73,10 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response.public_page = True
+        if page_key(request.META, request.path_info) is not None:
+            # The same rules tell the service worker it may keep the page for reading offline
+            # (party_site/offline.py): never for a request with a session cookie.
+            response[OFFLINE_HEADER] = "keep"
         return response
 
     return wrapper

@@ -72,11 +72,18 @@ def invalid_phone_error() -> ValidationError:
     )
 
 
+class TelInput(forms.TextInput):
+    """type="tel" as the widget's own type: given as an attribute too, it was written twice."""
+
+    input_type = "tel"
+
+
 class IraqiMobileField(forms.CharField):
     """The one form field for a mobile number (membership; feedback's contact box shows the same
     error): cleans to the E.164 form; the input is left-to-right and asks for a phone keypad."""
 
     default_error_messages = {"invalid_phone": FIELD_INVALID_MESSAGE}
+    widget = TelInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 32)
@@ -84,7 +91,7 @@ class IraqiMobileField(forms.CharField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"dir": "ltr", "inputmode": "tel", "autocomplete": "tel", "type": "tel"})
+        attrs.update({"dir": "ltr", "inputmode": "tel", "autocomplete": "tel"})
         return attrs
 
     def to_python(self, value):

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from content.admin_views import editor_upload
 from content.sitemaps import SITEMAPS
 
-from . import views
+from . import offline, views
 from .pagecache import public_page
 
 handler400 = "party_site.views.bad_request"
@@ -27,9 +27,11 @@ urlpatterns = [
         name="robots",
     ),
     path("favicon.ico", views.favicon),
+    path("sw.js", offline.service_worker, name="service-worker"),
 ]
 
 urlpatterns += i18n_patterns(
+    path("offline/", public_page(offline.OfflineView.as_view()), name="offline"),
     path("", include("membership.urls")),
     path("", include("feedback.urls")),
     path("", include("content.urls")),

@@ -44,9 +44,9 @@ def image_bytes(size=(64, 48), kind="JPEG", color=(20, 80, 60)):
     return buffer.getvalue()
 
 
-def image_upload(name="photo.jpg", size=(64, 48), kind="JPEG"):
+def image_upload(name="photo.jpg", size=(64, 48), kind="JPEG", color=(20, 80, 60)):
     content_type = {"JPEG": "image/jpeg", "PNG": "image/png"}[kind]
-    return SimpleUploadedFile(name, image_bytes(size, kind), content_type=content_type)
+    return SimpleUploadedFile(name, image_bytes(size, kind, color), content_type=content_type)
 
 
 def pdf_upload(name="report.pdf", content=PDF_BYTES):

@@ -175,7 +175,7 @@ def test_a_linked_video_is_a_click_to_play_preview_that_contacts_no_other_host(c
     assert 'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in content
     assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in content  # works without JavaScript
     assert "<iframe" not in content
-    fetched = re.sub(r'<link rel="(canonical|alternate)"[^>]*>', "", content)  # addresses, not fetched
+    fetched = re.sub(r'<link rel="(canonical|alternate|shortlink)"[^>]*>', "", content)  # addresses, not fetched
     for src in re.findall(r'<(?:img|script|source|video|iframe|link)\b[^>]*\b(?:src|href|poster)="([^"]+)"', fetched):
         assert not re.match(r"^(https?:)?//", src), src
     assert "ytimg.com" not in content and "/static/img/video-poster.svg" in content
@@ -245,7 +245,8 @@ def test_a_damaged_image_already_stored_is_left_out_of_the_pages(client, caplog)
         assert response.status_code == 200, url
     content = client.get(post.get_absolute_url()).content.decode()
     assert '"image"' not in content.split('application/ld+json">')[1].split("</script>")[0]
-    assert 'property="og:image"' not in content
+    assert 'property="og:image" content="http://127.0.0.1:8000/static/img/share.png"' in content  # the emblem's card
+    assert content.count('property="og:image"') == 1
     assert content.count('class="gallery__item"') == 1  # the sound photo only
     assert 'poster="/static/img/video-poster' in content
     assert "renditions" in caplog.text and "cover.jpg" not in caplog.text

@@ -76,7 +76,12 @@ def queries(client, url):
 
 
 # The most queries each page may make (the session-less visitor's page, drawn afresh).
-QUERY_BUDGET = {"/": 5, "/analysis/": 4, "/media/": 4, "POST": 7}
+QUERY_BUDGET = {
+    "/": 7,  # the home page also reads its photograph and the featured post
+    "/analysis/": 4,
+    "/media/": 4,
+    "POST": 7,
+}
 
 
 @pytest.mark.parametrize("url", ["/", "/analysis/", "/media/", "POST"])

@@ -60,15 +60,17 @@ def test_running_text_names_a_section_in_the_page_language_even_without_its_tran
 
     make_post(title="خبر", title_ckb="هەواڵ")
     home = client.get("/ckb/").content.decode()
-    assert "هەموو هەواڵەکان" in home  # the Kurdish title
+    assert "هەموو بابەتەکانی هەواڵەکان" in home  # the Kurdish title
     news = Section.objects.get(key="news")
     news.title_ckb = ""
     news.save()
     home = client.get("/ckb/").content.decode()
-    assert "هەموو هەواڵەکان" in home and "هەموو الأخبار" not in home  # the interface's name, not the Arabic
+    assert (
+        "هەموو بابەتەکانی هەواڵەکان" in home and "هەموو بابەتەکانی الأخبار" not in home
+    )  # the interface's name, not the Arabic
     news.title_ckb = "هەواڵ و ڕاپۆرت"
     news.save()
-    assert "هەموو هەواڵ و ڕاپۆرت" in client.get("/ckb/").content.decode()
+    assert "هەموو بابەتەکانی هەواڵ و ڕاپۆرت" in client.get("/ckb/").content.decode()
 
 
 # --- A page whose content is not translated says so, once, in the visitor's language.

@@ -23,7 +23,8 @@ def test_every_arabic_seed_text_comes_from_the_party_file():
     texts += [item[2] for item in seed.PRINCIPLES] + [item[2] for item in seed.SECTIONS]
     texts += seed.FOUNDING_STATEMENT
     for text in texts:
-        assert squash(text) in source, text[:40]
+        # The vision's sentence gets the full stop that the party's file lacks (issue 14).
+        assert squash(text).removesuffix(".") in source, text[:40]
     assert "Loading" not in "".join(texts)
 
 

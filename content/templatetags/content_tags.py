@@ -29,7 +29,11 @@ def responsive_image(stored, preset="cover", alt="", sizes="100vw", lazy=True, c
     if not items:
         return ""
     url, _w, width, height = items[min(1, len(items) - 1)]
-    srcset = ", ".join(f"{item[0]} {item[1]}w" for item in items)
+    # One candidate per width: HTML forbids a width twice (renditions stored by older code repeated
+    # the original's width when it was smaller than the largest preset).
+    seen = set()
+    candidates = [item for item in items if not (item[1] in seen or seen.add(item[1]))]
+    srcset = ", ".join(f"{item[0]} {item[1]}w" for item in candidates)
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} decoding="async">',
         url,

@@ -63,3 +63,68 @@
     }
   });
 })();
+
+// "Copy link" on a post (content/post.html): shown only where this script runs; copies the page's
+// address with the Clipboard API, or selects it in a box for the reader to copy by hand. Nothing is
+// asked of any other site.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-copy-link]");
+  if (!button) return;
+  var status = document.querySelector("[data-copy-status]");
+  button.parentNode.hidden = false;
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+  function showBox() {
+    var box = document.getElementById("copy-link-box");
+    if (!box) {
+      box = document.createElement("input");
+      box.id = "copy-link-box";
+      box.className = "share__box";
+      box.readOnly = true;
+      box.dir = "ltr";
+      box.value = button.getAttribute("data-copy-link");
+      box.setAttribute("aria-label", button.getAttribute("data-copy-label"));
+      status.parentNode.insertBefore(box, status.nextSibling);
+    }
+    box.focus();
+    box.select();
+    say(button.getAttribute("data-copy-failed"));
+  }
+  button.addEventListener("click", function () {
+    var url = button.getAttribute("data-copy-link");
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () {
+        say(button.getAttribute("data-copied"));
+      }, showBox);
+    } else {
+      showBox();
+    }
+  });
+})();
+
+// Print (site.css, "Print"): the party's name and this page's address in every printed page's margin,
+// and whole addresses after the links of the text. Set through the CSSOM, which the CSP allows.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var brand = document.querySelector(".brand__name");
+  // a post's short address (/<section>/<id>/) is easier to type from paper than its full one
+  var canonical = document.querySelector('link[rel="shortlink"]') || document.querySelector('link[rel="canonical"]');
+  root.style.setProperty("--print-party", JSON.stringify(brand ? brand.textContent.trim() : ""));
+  root.style.setProperty("--print-address", JSON.stringify(canonical ? canonical.href : window.location.href));
+  root.style.setProperty("--print-origin", JSON.stringify(window.location.origin));
+})();
+
+// Offline reading: our service worker (/sw.js, party_site/offline.py) keeps the pages read here.
+// Registered once the page has loaded, so that it never competes with the page for the network.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").catch(function () {
+      // no worker (private mode, a refusal): the site works as before
+    });
+  });
+})();

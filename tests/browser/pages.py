@@ -64,6 +64,24 @@ def with_posts():
     make_post(title="خبر بالعربية فقط", summary_ar="لم يُترجم بعد.")
 
 
+def with_photo_and_featured_post():
+    """The home page as staff shape it: their photograph behind the introduction and a featured post."""
+    from content.models import HomePhoto
+    from tests.content_helpers import image_upload, make_post
+
+    HomePhoto.objects.create(image=image_upload("hero.jpg", size=(1600, 900)))
+    make_post(
+        title="الحزب يطلق برنامجه الانتخابي",
+        title_en="The party launches its programme",
+        summary_ar="برنامج من خمس نقاط لعراق مدني.",
+        featured=True,
+        cover_image=image_upload("f.jpg", size=(1200, 675)),
+        cover_alt_ar="منصة المؤتمر",
+    )
+    for index in range(2):
+        make_post(section="culture", title=f"مقالة ثقافية {index}", title_en=f"Culture piece {index}")
+
+
 def analysis_post():
     """A post of the analysis section with a cover, a chart and a PDF report."""
     from content.models import Attachment, Chart
@@ -128,6 +146,7 @@ def search_results():
 # a `prepare` that returns a path (a post's, which has its id in it) replaces the given one.
 PAGE_TYPES = {
     "home": ("/", nothing, 200),
+    "home-with-photo": ("/", with_photo_and_featured_post, 200),
     "about": ("/about/", nothing, 200),
     "founding-statement": ("/founding-statement/", nothing, 200),
     "privacy": ("/privacy/", nothing, 200),
@@ -145,6 +164,7 @@ PAGE_TYPES = {
     "bad-request": ("/search/?q=%E9t%E9", nothing, 400),  # the designed 400 (403 and 413 share its layout)
     "join": ("/join/", nothing, 200),
     "feedback": ("/feedback/", nothing, 200),
+    "offline": ("/offline/", nothing, 200),
 }
 
 
