@@ -49,10 +49,18 @@ def clean_free_text(value: str, multiline: bool = True) -> str:
     return text.strip()
 
 
+# Kurdish typed on an Arabic or Persian keyboard writes the vowel ە as ه followed by a zero-width
+# non-joiner (زه‌نگنه for زەنگنە): the same name, in today's Sorani spelling.
+_KURDISH_E = re.compile("\u0647\u200c")
+_JOINER_CONTROLS = re.compile("[\u200c\u200d]")
+
+
 def clean_name(value: str) -> str:
     """A name as typed, less what cannot belong to it unseen: NFKC, bidi controls, invisible
-    characters and tatweel removed, spaces collapsed. Check the result with `is_name`."""
+    characters and tatweel removed, spaces collapsed. ه + ZWNJ becomes ە (Sorani), and any other
+    zero-width (non-)joiner goes: it only changes how letters join. Check the result with `is_name`."""
     text = unicodedata.normalize("NFKC", value)
+    text = _JOINER_CONTROLS.sub("", _KURDISH_E.sub("\u06d5", text))
     text = _without_controls(_INVISIBLE.sub("", _BIDI.sub("", text)).replace(_TATWEEL, ""))
     return " ".join(text.split())
 

@@ -358,12 +358,17 @@ def check_admin_log():
 
 
 def create_staff(username, password):
-    manage_json(
+    """A superuser with an authenticator app (a superuser's sign-in takes a second step,
+    party_site/two_factor.py): returns the app's secret key, hex, for admin_login's code."""
+    return manage_json(
         "import json\nfrom django.contrib.auth import get_user_model\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
         f"u, _ = get_user_model().objects.get_or_create(username='{username}')\n"
         f"u.is_staff = u.is_superuser = True; u.set_password('{password}'); u.save()\n"
-        "print('{}')"
-    )
+        "TOTPDevice.objects.filter(user=u).delete()\n"
+        "d = TOTPDevice.objects.create(user=u, name='stack check', confirmed=True)\n"
+        "print(json.dumps({'key': d.key, 'step': d.step, 'digits': d.digits}))"
+    )["key"]
 
 
 def delete_staff(username):
@@ -373,7 +378,11 @@ def delete_staff(username):
     )
 
 
-def admin_login(client, base, username, password):
+def admin_login(client, base, username, password, key):
+    """The admin's two steps, as staff take them: the password, then the authenticator app's code.
+    Returns the password step's response (it sets the session cookie)."""
+    from django_otp.oath import TOTP
+
     page = client.get(f"{base}/admin/login/")
     fields = csrf_and_token(page.text)
     response = client.post(
@@ -381,6 +390,11 @@ def admin_login(client, base, username, password):
         {**fields, "username": username, "password": password, "next": "/admin/"},
     )
     expect(response.status == 302, f"admin login on {base} answered {response.status}")
+    second = client.get(f"{base}/admin/two-factor/")
+    expect(second.status == 200, f"the second step on {base} answered {second.status}")
+    code = f"{TOTP(bytes.fromhex(key)).token():06d}"
+    verified = client.post(f"{base}/admin/two-factor/", {**csrf_and_token(second.text), "code": code})
+    expect(verified.status == 302, f"the code was refused on {base} ({verified.status})")
     return response
 
 
@@ -395,14 +409,14 @@ def check_publish():
         "print(json.dumps({'pk': p.pk, 'url': p.get_absolute_url()}))"
     )
     username, password = f"stack-check-{stamp}", secrets.token_urlsafe(16)
-    create_staff(username, password)
+    key = create_staff(username, password)
     try:
         reader = Client()
         before = reader.get(f"{APP_B}/news/")
         expect(before.status == 200 and title not in before.text, "the draft shows on B before publishing")
         reader.get(f"{APP_B}/news/")  # twice: B's page cache now holds the section page
         editor = Client()
-        admin_login(editor, APP_A, username, password)
+        admin_login(editor, APP_A, username, password, key)
         changelist = editor.get(f"{APP_A}/admin/content/post/")
         fields = csrf_and_token(changelist.text)
         published = editor.post(
@@ -569,13 +583,13 @@ def check_https():
 def check_secure_cookies():
     stamp = secrets.token_hex(4)
     username, password = f"stack-check-tls-{stamp}", secrets.token_urlsafe(16)
-    create_staff(username, password)
+    key = create_staff(username, password)
     try:
         client = Client()
         join = client.get(f"{HTTPS}/join/")
         csrf_cookie = next((c for c in join.all("Set-Cookie") if c.startswith("csrftoken=")), "")
         expect("Secure" in csrf_cookie, f"csrftoken cookie: {csrf_cookie[:80]!r}")
-        login = admin_login(client, HTTPS, username, password)
+        login = admin_login(client, HTTPS, username, password, key)
         session = next((c for c in login.all("Set-Cookie") if c.startswith("sessionid=")), "")
         expect(all(flag in session for flag in ("Secure", "HttpOnly")), f"sessionid cookie: {session[:80]!r}")
         index = client.get(f"{HTTPS}/admin/")

@@ -33,6 +33,21 @@ def join(client, **overrides):
 
 
 @pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("زه\u200cنگنه", "زەنگنه"),  # ه + ZWNJ, as an Arabic or Persian keyboard writes Sorani's ە
+        ("عه\u200cلی", "عەلی"),
+        ("مه\u200dلا", "مهلا"),  # a stray joiner goes, and changes no letter
+    ],
+)
+def test_kurdish_typed_with_zero_width_joiners_is_accepted_in_today_s_spelling(client, party_content, typed, stored):
+    assert clean_name(typed) == stored and is_name(stored)
+    response = join(client, family_name=typed)
+    assert response.status_code == 302
+    assert Application.objects.get().family_name == stored
+
+
+@pytest.mark.parametrize(
     "name", ["أحمد", "مُحَمَّد", "ڕێبوار", "ژیان", "گۆڤار", "O'Brien-Smith", "Şêrko", "عبد الله", "آل ياسين", "Rêbîn’s"]
 )
 def test_names_of_arabic_kurdish_and_latin_letters_are_accepted(name):
