@@ -6,8 +6,6 @@ from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.urls import reverse
 
-from party_site.stylesheet import inline_stylesheet
-
 from .cleantext import without_bidi_controls
 
 
@@ -22,9 +20,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
-        else:
-            # The stylesheet inlined in every public page's <head> (party_site/stylesheet.py), by its hash.
-            parts.update = {**(parts.update or {}), "style-src": [inline_stylesheet().csp_source]}
         return parts
 
 

@@ -6,18 +6,8 @@ from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 
 from party_site import text
-from party_site.stylesheet import inline_stylesheet
 
 register = template.Library()
-
-
-@register.simple_tag
-def stylesheet():
-    """The site's stylesheet inlined in a <style> element (party_site/stylesheet.py says why).
-
-    data-href names the file it comes from, for scripts and people reading the source."""
-    sheet = inline_stylesheet()
-    return mark_safe(f'<style data-href="{sheet.url}">{sheet.text}</style>')  # noqa: S308 (our own file)
 
 
 @register.filter
