@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.urls import reverse
 
+from party_site import inline_assets
+
 from .cleantext import without_bidi_controls
 
 
@@ -20,6 +22,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
+        else:
+            # What this page carries inline (party_site/inline_assets.py), each by its hash.
+            added = inline_assets.csp_sources(request)
+            if added:
+                parts.update = {**(parts.update or {}), **added}
         return parts
 
 

@@ -37,6 +37,7 @@ from django.views.generic import TemplateView
 # What the worker puts on the device when it is installed (the pages visited come as they are read).
 ASSETS = (
     "css/site.css",
+    "css/print.css",
     "js/site.js",
     "js/offline.js",
     "fonts/ibm-plex-sans-arabic-400.woff2",

@@ -83,7 +83,7 @@ def prepare(args):
 
 def pick_urls(base):
     home, _headers = fetch(base + "/", {"Accept-Encoding": "identity"})
-    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', home).group(1)
+    stylesheet = re.search(r'<style data-href="([^"]+)"', home).group(1)
     section, _headers = fetch(base + "/news/")
     post = re.search(r'<a href="(/news/\d+/[^"]+/)"', section).group(1)
     return {"home": "/", "section": "/news/", "post": post, "static": stylesheet}

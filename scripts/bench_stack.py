@@ -74,7 +74,7 @@ def main():
         sys.exit("the stack is not running: make stack-up first")
 
     page = urllib.request.urlopen(f"{BASE}/", timeout=10).read().decode()  # noqa: S310 - loopback
-    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page).group(1)
+    css = re.search(r'data-href="(/static/css/site\.[0-9a-f]{12}\.css)"', page).group(1)
     headers(f"{BASE}/")  # warm the caches
     seen = headers(f"{BASE}/")
     cache_state = f"X-Micro-Cache: {seen.get('X-Micro-Cache')}, X-Page-Cache: {seen.get('X-Page-Cache', 'absent')}"

@@ -41,7 +41,7 @@ PHONE = {
 BUDGET_CODE = 28 * 1000  # HTML + CSS + JS
 BUDGET_WITH_FONTS = 100 * 1000  # HTML + CSS + JS + fonts
 # TCP's initial window (10 segments): what a server sends before it waits for an acknowledgement. A page
-# (headers included) within it arrives in one round trip; the table says which do.
+# (its stylesheet inline, headers included) within it arrives in one round trip; the table says which do.
 INITIAL_WINDOW = 10 * 1460
 KINDS = {"Document": "html", "Stylesheet": "css", "Script": "js", "Font": "fonts", "Image": "images"}
 POST_CARD = re.compile(r'<a class="card__media" href="([^"]+)"[^>]*>\s*<img', re.S)

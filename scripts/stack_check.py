@@ -227,7 +227,7 @@ def check_page():
 
 def stylesheet_path():
     page = Client().get(f"{HTTP}/").text
-    match = re.search(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)
+    match = re.search(r'<style data-href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)
     expect(match, "the home page names no hashed stylesheet")
     return match.group(1)
 

@@ -48,8 +48,13 @@ def test_the_newest_photograph_is_the_one_shown(party_content):
 
 def test_the_emblem_is_in_the_header_the_hero_and_the_footer(client, party_content):
     home = client.get("/").content.decode()
+    assert '<symbol id="emblem" viewBox="0 0 64 64">' in home  # drawn from the page (party_site/inline_assets.py)
     for place in ("brand__emblem", "hero__emblem", "site-footer__emblem"):
-        assert re.search(rf'<img class="{place}" src="/static/img/emblem[^"]*\.svg"', home), place
+        assert re.search(
+            rf'<svg class="{place}" width="\d+" height="\d+" aria-hidden="true" focusable="false">'
+            r'<use href="#emblem"/></svg>',
+            home,
+        ), place
 
 
 def test_the_latest_featured_post_leads_the_home_page_and_is_not_repeated(client, party_content):

@@ -2,6 +2,8 @@
 
 import json
 import logging
+import unicodedata
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
@@ -12,6 +14,22 @@ from content.charts import ChartData, draw_svg, format_number
 from content.search import highlight
 
 register = template.Library()
+
+
+@register.filter
+def query_value(value):
+    """`value` for a share link's query string, as `urlencode` would write it but with letters, marks
+    and digits of other scripts left as they are (an IRI): an Arabic title stays about a third the
+    length, and compresses with the same title elsewhere in the page. Browsers encode them on the way
+    out, so the link is the same. Everything else is percent-encoded: ASCII punctuation and spaces,
+    and invisible characters such as bidi controls or no-break spaces."""
+
+    def keep(char):
+        return ord(char) > 127 and unicodedata.category(char)[0] in "LMN"
+
+    return "".join(char if keep(char) else quote(char, safe="") for char in str(value))
+
+
 logger = logging.getLogger(__name__)
 
 

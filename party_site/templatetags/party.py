@@ -1,13 +1,64 @@
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 
-from party_site import text
+from party_site import inline_assets, text
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def inline_style(context, name=inline_assets.STYLESHEET):
+    """A stylesheet put inside the page, minified (party_site/inline_assets.py says why), and allowed
+    by its hash in this response's Content Security Policy. data-href names the file it comes from,
+    for scripts and people reading the source. Without a request to note the hash on, it is linked."""
+    sheet = inline_assets.inline_asset(name)
+    request = context.get("request")
+    if request is None:
+        return format_html('<link rel="stylesheet" href="{}">', sheet.url)
+    inline_assets.note_source(request, sheet)
+    return mark_safe(f'<style data-href="{sheet.url}">{sheet.text}</style>')  # noqa: S308 (our own file)
+
+
+@register.simple_tag(takes_context=True)
+def boot_script(context):
+    """The starter script (static/js/boot.js) inside the page; it asks for site.js once the page has
+    loaded and painted, and site.js links the print stylesheet named here. Without a request to note
+    the hash on, site.js is linked, deferred."""
+    site_js, print_css = static("js/site.js"), static(inline_assets.PRINT_STYLESHEET)
+    request = context.get("request")
+    if request is None:
+        return format_html('<script src="{}" data-print-css="{}" defer></script>', site_js, print_css)
+    boot = inline_assets.inline_asset(inline_assets.BOOT_SCRIPT)
+    inline_assets.note_source(request, boot)
+    return format_html(
+        '<script data-src="{}" data-print-css="{}">{}</script>',
+        site_js,
+        print_css,
+        mark_safe(boot.text),  # noqa: S308 (our own file)
+    )
+
+
+@register.simple_tag
+def emblem_symbol():
+    """The emblem once per page, as a hidden SVG symbol (party_site/inline_assets.py); draw it with
+    {% include "includes/emblem.html" with class="…" size=40 %}."""
+    return mark_safe(inline_assets.emblem_symbol())  # noqa: S308 (our own file)
+
+
+@register.simple_tag
+def emblem_icon_url():
+    """The emblem as a data: URL for <link rel="icon"> (party_site/inline_assets.py says why); its
+    quotes are single and it holds no "&", so it goes into the attribute as it is."""
+    url = inline_assets.emblem_data_url()
+    if '"' in url or "&" in url:
+        raise ValueError("the emblem's data: URL would need escaping")
+    return mark_safe(url)  # noqa: S308 (our own file)
 
 
 @register.filter

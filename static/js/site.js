@@ -1,39 +1,19 @@
-// The site's web fonts (static/css/site.css, .webfonts). On a first visit they are asked for
-// only after the page has loaded and painted, so that on a slow network they do not compete with
-// the page, its stylesheet and its pictures (text shows at once in the phone's own Arabic font,
-// then takes the site's). Once they have loaded, this browser has them cached: later pages use
-// them from the start.
+// The site's web fonts (static/css/site.css, .webfonts). This script runs once the page has loaded
+// and painted (boot.js asks for it then), so on a first visit the fonts never compete with the page,
+// its styles and its pictures: text shows at once in the phone's own Arabic font, then takes the
+// site's. Once they have loaded, this browser has them cached, and boot.js applies them from the
+// start of every later page.
 (function () {
   "use strict";
-  var root = document.documentElement;
   var KEY = "webfonts";
-  function remembered() {
-    try {
-      return window.localStorage.getItem(KEY) === "1";
-    } catch (error) {
-      return false;
-    }
-  }
-  function useFonts() {
-    root.classList.add(KEY);
-    if (document.fonts && document.fonts.ready) {
-      document.fonts.ready.then(function () {
-        try {
-          window.localStorage.setItem(KEY, "1");
-        } catch (error) {
-          // storage refused (private mode): the next page waits for load again
-        }
-      });
-    }
-  }
-  if (remembered()) {
-    useFonts();
-  } else {
-    window.addEventListener("load", function () {
-      // two frames: after the page's first paint with everything loaded
-      window.requestAnimationFrame(function () {
-        window.requestAnimationFrame(useFonts);
-      });
+  document.documentElement.classList.add(KEY);
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(function () {
+      try {
+        window.localStorage.setItem(KEY, "1");
+      } catch (error) {
+        // storage refused (private mode): the next page applies them after its first paint again
+      }
     });
   }
 })();
@@ -104,11 +84,21 @@
   });
 })();
 
-// Print (site.css, "Print"): the party's name and this page's address in every printed page's margin,
-// and whole addresses after the links of the text. Set through the CSSOM, which the CSP allows.
+// Print (static/css/print.css): linked now that the page has loaded, for print only, so that no page
+// waits for it; then the party's name and this page's address in every printed page's margin, and
+// whole addresses after the links of the text. Set through the CSSOM, which the CSP allows.
 (function () {
   "use strict";
   var root = document.documentElement;
+  var starter = document.querySelector("script[data-print-css]");
+  if (starter && !document.querySelector("link[data-print-css]")) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.media = "print";
+    sheet.href = starter.getAttribute("data-print-css");
+    sheet.setAttribute("data-print-css", "");
+    document.head.appendChild(sheet);
+  }
   var brand = document.querySelector(".brand__name");
   // a post's short address (/<section>/<id>/) is easier to type from paper than its full one
   var canonical = document.querySelector('link[rel="shortlink"]') || document.querySelector('link[rel="canonical"]');
@@ -118,13 +108,11 @@
 })();
 
 // Offline reading: our service worker (/sw.js, party_site/offline.py) keeps the pages read here.
-// Registered once the page has loaded, so that it never competes with the page for the network.
+// Registered now, after the page has loaded (boot.js), so that it never competes with the page.
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  window.addEventListener("load", function () {
-    navigator.serviceWorker.register("/sw.js").catch(function () {
-      // no worker (private mode, a refusal): the site works as before
-    });
+  navigator.serviceWorker.register("/sw.js").catch(function () {
+    // no worker (private mode, a refusal): the site works as before
   });
 })();

@@ -6,6 +6,7 @@ data it needs, and it is checked in all three languages, at both sizes, and phot
 
 import datetime
 import io
+from contextlib import contextmanager
 
 from django.core.files.base import ContentFile
 from PIL import Image
@@ -172,9 +173,34 @@ def localized(path, lang):
     return LANGUAGE_PREFIXES[lang] + path
 
 
-def open_page(page, path, lang, status=200):
-    """Go to the page in a language, check the answer, and wait until its web fonts are in use."""
+@contextmanager
+def whole_page_drawn(page):
+    """Below the first screen, the home page's bands and every card are drawn only as the reader nears
+    them (content-visibility: auto, static/css/site.css). For a full-page screenshot or an axe run that
+    must see all of it, the viewport is as tall as the page for a moment (the layout has no vh units,
+    and nothing sticky or fixed), then back to its size."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    try:
+        yield page
+    finally:
+        page.set_viewport_size(size)
+
+
+def wait_for_site_js(page):
+    """site.js arrives once the page has loaded and painted (static/js/boot.js): wait until it has run,
+    that is until the print stylesheet it links has loaded (the menu button is set up before)."""
+    page.wait_for_function("() => !!document.querySelector('link[data-print-css]')?.sheet")
+
+
+def open_page(page, path, lang, status=200, javascript=True):
+    """Go to the page in a language, check the answer, and wait until site.js has run and the page's
+    web fonts are in use."""
     response = page.goto(localized(path, lang))
     assert response.status == status, f"{localized(path, lang)} answered {response.status}"
+    if javascript:
+        wait_for_site_js(page)
     page.evaluate("() => document.fonts.ready.then(() => true)")
     return response

@@ -10,7 +10,7 @@ import pytest
 from tests.browser.a11y import PATCHED_AXE, STOCK_AXE, describe, run_axe
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.keyboard import keyboard_problems
-from tests.browser.pages import LANGUAGES, PAGE_TYPES, open_page
+from tests.browser.pages import LANGUAGES, PAGE_TYPES, open_page, whole_page_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +25,10 @@ def test_page_type_passes_axe_and_keyboard_checks_in_every_language_and_size(nam
         page = new_context(viewport=viewport).new_page()
         for lang in LANGUAGES:
             open_page(page, path, lang, status)
-            page.screenshot(path=screenshot_dir / f"{name}-{lang}-{size}.png", full_page=True)
             where = f"--- {name} in {lang} at {size} ({page.url})"
-            violations = run_axe(page)
+            with whole_page_drawn(page):
+                page.screenshot(path=screenshot_dir / f"{name}-{lang}-{size}.png", full_page=True)
+                violations = run_axe(page)
             if violations:
                 failures.append(f"{where}: axe\n{describe(violations)}")
             problems = keyboard_problems(page)
@@ -50,7 +51,8 @@ def test_form_with_errors_passes_axe_and_ties_each_error_to_its_field(
             page.evaluate("() => { const f = document.querySelector('main form'); f.noValidate = true; }")
             page.locator("main form [type=submit]").click()
             page.wait_for_load_state()
-            page.screenshot(path=screenshot_dir / f"{path.strip('/')}-errors-{lang}-{size}.png", full_page=True)
+            with whole_page_drawn(page):
+                page.screenshot(path=screenshot_dir / f"{path.strip('/')}-errors-{lang}-{size}.png", full_page=True)
             invalid = page.locator("[aria-invalid=true]")
             assert invalid.count() >= 2, f"{path} shows its errors next to the fields"
             for field in invalid.all():

@@ -17,9 +17,9 @@ FONT_TIMING = """() => {
 def test_fonts_are_fetched_after_the_first_page_and_used_at_once_on_the_next(new_context, site):
     page = new_context(viewport=VIEWPORTS["phone"]).new_page()
     page.goto("/")
-    page.wait_for_function("document.documentElement.classList.contains('webfonts')")
+    page.wait_for_function("() => document.documentElement.classList.contains('webfonts')")
     page.evaluate("document.fonts.ready")
-    page.wait_for_function("localStorage.getItem('webfonts') === '1'")
+    page.wait_for_function("() => localStorage.getItem('webfonts') === '1'")
     after_load = page.evaluate(FONT_TIMING)
     assert after_load and all(after_load)  # nothing competed with the page for the network
     weights = page.evaluate("[...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.weight)")

@@ -37,7 +37,7 @@ def menu_links(page, lang):
 @pytest.mark.parametrize("lang", ["ar", "ckb", "en"])
 def test_phone_menu_opens_from_the_keyboard_and_its_links_are_reachable(new_context, site, lang, javascript):
     page = new_context(viewport=VIEWPORTS["phone"], java_script_enabled=javascript).new_page()
-    open_page(page, "/", lang)
+    open_page(page, "/", lang, javascript=javascript)
     links = menu_links(page, lang)
     assert links.first.is_hidden(), "the menu starts closed on a phone"
 

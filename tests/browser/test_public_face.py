@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from content.models import Post, TextBlock
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.journeys import t
+from tests.browser.pages import wait_for_site_js, whole_page_drawn
 from tests.content_helpers import image_upload, make_post
 
 pytestmark = pytest.mark.browser
@@ -54,14 +55,15 @@ def test_principles_and_sections_fill_their_rows_with_one_two_or_many_posts(site
     make_post(section="articles", title="مقال وحيد", cover_image=image_upload("a.jpg", size=(800, 450)))
     page = new_context(viewport=ROW_SIZES[size]).new_page()
     page.goto("/")
-    page.screenshot(path=screenshot_dir / f"face-home-rows-{size}.png", full_page=True)
-    principles = page.locator(".principle-grid")
-    assert principles.locator("> li").count() == 5
-    assert gaps_in_rows(principles) == []
-    for key, count in (("news", 3), ("culture", 2), ("articles", 1)):
-        cards = page.locator(f"section[aria-labelledby=home-{key}] .cards")
-        assert cards.locator("> .card").count() == count
-        assert gaps_in_rows(cards) == [], f"{key} with {count} posts"
+    with whole_page_drawn(page):
+        page.screenshot(path=screenshot_dir / f"face-home-rows-{size}.png", full_page=True)
+        principles = page.locator(".principle-grid")
+        assert principles.locator("> li").count() == 5
+        assert gaps_in_rows(principles) == []
+        for key, count in (("news", 3), ("culture", 2), ("articles", 1)):
+            cards = page.locator(f"section[aria-labelledby=home-{key}] .cards")
+            assert cards.locator("> .card").count() == count
+            assert gaps_in_rows(cards) == [], f"{key} with {count} posts"
 
 
 def test_section_page_link_to_its_feed_is_in_plain_words(site, page):
@@ -116,6 +118,7 @@ def test_breadcrumb_separators_end_their_line_and_the_title_is_whole_where_there
 def test_open_menu_button_shows_a_close_icon_and_label(site, new_context, screenshot_dir):
     page = new_context(viewport=VIEWPORTS["phone"]).new_page()
     page.goto("/")
+    wait_for_site_js(page)
     toggle = page.locator("[data-menu-toggle]")
     expect(toggle).to_have_accessible_name(t("Menu"))
     assert toggle.inner_text().strip() == t("Menu")
@@ -149,6 +152,7 @@ def test_an_analysis_prints_on_a4_with_the_address_on_every_page_and_no_site_chr
     post.body_en = '<p>See <a href="https://example.org/report">the original report</a>.</p>' + long_text
     post.save()
     page.goto(path)
+    wait_for_site_js(page)  # it links the print stylesheet
     page.emulate_media(media="print")
     page.screenshot(path=screenshot_dir / "face-print-post.png", full_page=True)
     for hidden in (".site-header", ".site-footer", ".share", ".breadcrumbs", ".related"):
