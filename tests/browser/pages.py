@@ -175,10 +175,10 @@ def localized(path, lang):
 
 @contextmanager
 def whole_page_drawn(page):
-    """Below the first screen, the home page's bands and every card are drawn only as the reader nears
-    them (content-visibility: auto, static/css/site.css). For a full-page screenshot or an axe run that
-    must see all of it, the viewport is as tall as the page for a moment (the layout has no vh units,
-    and nothing sticky or fixed), then back to its size."""
+    """Below the first screen, cards are drawn only as the reader nears them (content-visibility:
+    auto, static/css/site.css). For a full-page screenshot or an axe run that must see all of them,
+    the viewport is as tall as the page for a moment (the layout has no vh units, and nothing sticky
+    or fixed), then back to its size."""
     size = page.viewport_size
     height = page.evaluate("() => document.documentElement.scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
