@@ -22,11 +22,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(reverse("admin:index")):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN
-        else:
-            # What this page carries inline (party_site/inline_assets.py), each by its hash.
-            added = inline_assets.csp_sources(request)
-            if added:
-                parts.update = {**(parts.update or {}), **added}
+        # What this page carries inline (party_site/inline_assets.py), each by its hash: public pages,
+        # and the site's own error pages drawn for an admin address (an expired login form, a 403).
+        added = inline_assets.csp_sources(request)
+        if added:
+            update = dict(parts.update or {})
+            for directive, sources in added.items():
+                update[directive] = [*update.get(directive, ()), *sources]
+            parts.update = update
         return parts
 
 

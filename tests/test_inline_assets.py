@@ -14,9 +14,10 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from party_site.inline_assets import build, emblem_data_url
-from tests.content_helpers import add_attachments, make_post
+from tests.content_helpers import MP4_BYTES, add_attachments, make_post
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 STYLE = re.compile(r'<style data-href="([^"]+)">(.*?)</style>', re.S)
@@ -79,6 +80,9 @@ def test_a_post_carries_the_media_styles_only_when_it_shows_media(client, party_
     assert list(plain_styles) == ["site.css"]
     assert list(report_styles) == ["site.css", "media.css"]
     assert ".attachments" in report_styles["media.css"]
+    uploaded_video = make_post(title="خطاب مصوّر", video_file=SimpleUploadedFile("v.mp4", MP4_BYTES))
+    video_styles = inline_styles(client.get(uploaded_video.get_absolute_url()).content.decode())
+    assert list(video_styles) == ["site.css", "media.css"] and ".video video" in video_styles["media.css"]
 
 
 @pytest.mark.parametrize(
@@ -168,3 +172,20 @@ def test_a_file_that_would_close_its_element_is_refused(tmp_path, settings, name
     settings.STATICFILES_DIRS = [tmp_path]
     with pytest.raises(ValueError):
         build(name)
+
+
+def test_the_sites_error_page_for_an_admin_address_may_use_what_it_carries(party_content):
+    """An expired admin login form gets the site's designed 403 page under the admin's own policy:
+    that policy must allow the page's inline styles and starter too."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    styles = STYLE.findall(html)
+    assert styles
+    for _url, text in styles:
+        assert digest(text) in sources(response, "style-src")
+    starter = re.search(r"<script data-src[^>]*>(.*?)</script>", html, re.S).group(1)
+    assert digest(starter) in sources(response, "script-src")
+    assert "'unsafe-inline'" not in sources(response, "script-src")
