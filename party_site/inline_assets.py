@@ -5,8 +5,10 @@ before it can paint costs at least one more round trip, and every file fetched a
 shares the little bandwidth there is with the cover picture. So a public page carries, inside its
 HTML:
 
-- its styles: `static/css/site.css` on every page, plus `static/css/forms.css` on the pages with a
-  public form (their template's `{% block styles %}`), minified with rcssmin;
+- its styles, minified with rcssmin: `static/css/site.css` on every page, plus a small sheet of their
+  own on the pages that need one, named in their template's `{% block styles %}`: `forms.css` (join,
+  feedback), `media.css` (posts with a video, gallery, report or chart), `secretariat.css`,
+  `search.css`;
 - a small starter script, `static/js/boot.js` (minified with rjsmin): it applies the web fonts at
   once where this browser already has them, and asks for `static/js/site.js` only after the page has
   loaded and painted, so that the script never competes with the page's first picture; site.js then

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from urllib.parse import unquote
 
 import pytest
 from django.utils import timezone
@@ -87,6 +88,16 @@ def test_post_page_has_breadcrumbs_iraqi_date_reading_time_and_share_links(clien
     assert "2 دقائق قراءة" in content or "دقيقتان" in content or "2" in re.sub(r"<[^>]+>", "", content)
     assert "https://wa.me/?text=" in content and "facebook.com/sharer" in content
     assert not re.search(r'<script[^>]+src="https?://', content)  # share links load no script
+
+
+def test_share_links_keep_an_arabic_title_readable_and_encode_everything_else(client, db):
+    post = make_post(title='بيان الحزب: "الانتخابات" & <المشاركة> #العراق\u200f')
+    content = client.get(post.get_absolute_url()).content.decode()
+    whatsapp = re.search(r'href="(https://wa\.me/\?text=[^"]+)"', content).group(1)
+    text = whatsapp.split("text=", 1)[1]
+    assert text.startswith("بيان%20الحزب%3A%20%22الانتخابات%22%20%26%20%3Cالمشاركة%3E%20%23العراق%E2%80%8F%20")
+    assert unquote(text).startswith('بيان الحزب: "الانتخابات" & <المشاركة> #العراق\u200f ')
+    assert not re.search(r"[\s\"<>&#\u200f]", text), "spaces, quotes, brackets, & # and bidi marks are encoded"
 
 
 def test_related_posts_come_from_the_same_section(client, db):

@@ -16,6 +16,9 @@ from content.search import highlight
 register = template.Library()
 
 
+logger = logging.getLogger(__name__)
+
+
 @register.filter
 def query_value(value):
     """`value` for a share link's query string, as `urlencode` would write it but with letters, marks
@@ -28,9 +31,6 @@ def query_value(value):
         return ord(char) > 127 and unicodedata.category(char)[0] in "LMN"
 
     return "".join(char if keep(char) else quote(char, safe="") for char in str(value))
-
-
-logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
