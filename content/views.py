@@ -102,6 +102,7 @@ class HomeView(TemplateView):
         for section in sections:
             section.latest_posts = by_section.get(section.key, [])
         context["sections"] = sections
+        context["has_latest"] = bool(by_section)  # a fresh install has no posts: no empty band
         context["structured_data"] = {
             "@context": "https://schema.org",
             **organization_data(),

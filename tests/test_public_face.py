@@ -157,3 +157,11 @@ def test_a_content_editor_sets_the_home_photograph_in_the_admin(client, party_co
     assert client.get("/admin/content/homephoto/").status_code == 200
     client.logout()
     assert photo.renditions["hero"][0][0] in client.get("/").content.decode()
+
+
+def test_a_fresh_install_without_posts_shows_no_empty_band_for_the_latest_posts(client, party_content):
+    home = client.get("/").content.decode()
+    assert 'aria-labelledby="latest-title"' not in home
+    make_post(title="أول خبر")
+    home = client.get("/").content.decode()
+    assert 'aria-labelledby="latest-title"' in home and "أول خبر" in home
