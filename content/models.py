@@ -26,7 +26,23 @@ from .search import document_values, document_vector, matching, plain_text, quer
 from .validators import parse_video_url, validate_image, validate_mp4, validate_pdf, validate_video_url
 
 
-class SearchableQuerySet(models.QuerySet):
+class ContentQuerySet(models.QuerySet):
+    """The queryset of every model whose rows a public page shows. update() and bulk_create() send
+    no save signal, so they bump the page cache's content version themselves (party_site/pagecache.py);
+    save() and delete() do it through the signals. bulk_update() goes through update()."""
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        content_changed()  # update() sends no signal: the page cache must forget older pages
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        content_changed()
+        return created
+
+
+class SearchableQuerySet(ContentQuerySet):
     """update() skips save() and the fields' pre_save: here it still cleans rich text (as
     RichTextField.pre_save does) and keeps the search index current when searched text changes.
     The manager of every Searchable model."""
@@ -41,8 +57,7 @@ class SearchableQuerySet(models.QuerySet):
                 kwargs[name] = clean_html(value)
         touched = any(name.split("_")[0] in self.model.SEARCHED_FIELDS for name in kwargs)
         pks = list(self.values_list("pk", flat=True)) if touched else []
-        count = super().update(**kwargs)
-        content_changed()  # update() sends no signal: the page cache must forget older pages
+        count = super().update(**kwargs)  # ContentQuerySet: the page cache forgets older pages
         if pks:
             SearchDocument.objects.index(*self.model.objects.filter(pk__in=pks))
         return count
@@ -91,7 +106,7 @@ class Texts(dict):
         self.fallback = fallback
 
 
-class TextBlockQuerySet(models.QuerySet):
+class TextBlockQuerySet(ContentQuerySet):
     def texts(self, *keys):
         """The fixed texts by key; a missing one is an empty string, never an error.
 
@@ -143,7 +158,7 @@ class TextBlock(ReviewMarks, models.Model):
         return self.get_key_display()
 
 
-class HomePhotoQuerySet(models.QuerySet):
+class HomePhotoQuerySet(ContentQuerySet):
     def current(self):
         """The photograph the home page shows: the latest one saved (None when there is none)."""
         return self.order_by("-id").first()
@@ -266,6 +281,8 @@ class Section(ReviewMarks, models.Model):
     title = models.CharField(_("title"), max_length=100)
     description = models.TextField(_("description"), blank=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -296,7 +313,7 @@ def _section_path(key, language, script_prefix, urlconf):
     return reverse("content:section", kwargs={"section": key})
 
 
-class ConferenceQuerySet(models.QuerySet):
+class ConferenceQuerySet(ContentQuerySet):
     def current(self):
         """The latest general conference already held: it elected the current secretariat."""
         return self.filter(held_on__lte=timezone.localdate()).order_by("-held_on").first()
@@ -357,6 +374,8 @@ class SecretariatMember(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     RENDITIONS = {"photo": ("photo_renditions", None, ("person",))}
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("secretariat member")
@@ -576,6 +595,8 @@ class ReviewStep(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("review step")
         verbose_name_plural = _("review steps")
@@ -604,6 +625,8 @@ class Photo(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("photo")
         verbose_name_plural = _("photo gallery")
@@ -629,6 +652,8 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     pages = models.PositiveIntegerField(_("number of pages"), null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attachment (PDF report)")
@@ -672,6 +697,8 @@ class Chart(models.Model):
     unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("For example: %, thousand people."))
     source = models.CharField(_("source"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chart")

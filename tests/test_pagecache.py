@@ -447,3 +447,26 @@ def test_the_version_moves_again_when_an_edit_commits():
         page.save()
         during = cache.get(pagecache.VERSION_KEY)  # a page drawn now would be kept under this
     assert cache.get(pagecache.VERSION_KEY) > during
+
+
+@pytest.mark.parametrize("kind", ["section", "fixed text", "photo", "attachment", "chart", "member", "conference"])
+def test_an_update_without_save_shows_on_the_next_request(client, post, conference, kind):
+    """QuerySet.update() and bulk changes send no save signal: every content model's queryset bumps
+    the content version itself (content.models.ContentQuerySet)."""
+    marker = f"تعديل جماعي {kind}"
+    photo = Photo.objects.create(post=post, image=image_upload(), caption_ar="تعليق")
+    attachment = Attachment.objects.create(post=post, file=pdf_upload(), title_ar="تقرير")
+    chart = Chart.objects.create(post=post, labels_ar="أ\nب", series_names_ar="س", values="1, 2", title_ar="رسم")
+    member = SecretariatMember.objects.create(conference=conference, name_ar="عضو", order=1)
+    post_url = path_of(post)
+    changes = {
+        "section": ("/news/", lambda: Section.objects.filter(key="news").update(description_ar=marker)),
+        "fixed text": ("/", lambda: TextBlock.objects.filter(key=TextBlock.Key.HERO).update(text_ar=marker)),
+        "photo": (post_url, lambda: Photo.objects.filter(pk=photo.pk).update(caption_ar=marker)),
+        "attachment": (post_url, lambda: Attachment.objects.filter(pk=attachment.pk).update(title_ar=marker)),
+        "chart": (post_url, lambda: Chart.objects.filter(pk=chart.pk).update(title_ar=marker)),
+        "member": ("/secretariat/", lambda: SecretariatMember.objects.filter(pk=member.pk).update(name_ar=marker)),
+        "conference": ("/secretariat/", lambda: Conference.objects.filter(pk=conference.pk).update(name_ar=marker)),
+    }
+    url, change = changes[kind]
+    cached_then_changed(client, url, change, marker)
