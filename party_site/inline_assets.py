@@ -87,12 +87,20 @@ def build(name: str = STYLESHEET) -> InlineAsset:
     return InlineAsset(url=url, text=text, directive=DIRECTIVE[kind], csp_source=f"'sha256-{digest}'")
 
 
-_cached = functools.cache(build)
+def per_process(function):
+    """Worked out once per process in production; afresh in development, where the files change."""
+    cached = functools.cache(function)
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        return function(*args) if settings.DEBUG else cached(*args)
+
+    return wrapper
 
 
+@per_process
 def inline_asset(name: str = STYLESHEET) -> InlineAsset:
-    """Worked out once per process in production; read afresh in development, where files change."""
-    return build(name) if settings.DEBUG else _cached(name)
+    return build(name)
 
 
 def note_source(request, asset: InlineAsset) -> None:
@@ -114,7 +122,8 @@ EMBLEM = "img/emblem.svg"
 SVG_ELEMENT = re.compile(r"<svg\b[^>]*\bviewBox=\"([^\"]+)\"[^>]*>(.*)</svg>", re.S)
 
 
-def _emblem_symbol() -> str:
+@per_process
+def emblem_symbol() -> str:
     """The party's emblem (static/img/emblem.svg, the one source) as a hidden SVG <symbol id="emblem">:
     the header, the home page, the footer and the print masthead draw it with <use href="#emblem">,
     where each once asked for the file (a request on a first visit's critical path)."""
@@ -128,21 +137,14 @@ def _emblem_symbol() -> str:
     )
 
 
-def _emblem_data_url() -> str:
+@per_process
+def emblem_data_url() -> str:
     """The emblem as the page's icon, inside the page: a linked icon is a request browsers make when
     the page has loaded, which on a slow network can still be competing with the first picture."""
     svg = re.sub(r">\s+<", "><", _read(EMBLEM).strip()).replace('"', "'")
-    # A valid URL: <, >, #, spaces and % encoded; quotes single so that it sits in href="…" as it is.
-    return "data:image/svg+xml," + quote(svg, safe="/:='-.,;()")
-
-
-_cached_emblem = functools.cache(_emblem_symbol)
-_cached_emblem_url = functools.cache(_emblem_data_url)
-
-
-def emblem_symbol() -> str:
-    return _emblem_symbol() if settings.DEBUG else _cached_emblem()
-
-
-def emblem_data_url() -> str:
-    return _emblem_data_url() if settings.DEBUG else _cached_emblem_url()
+    # A valid URL: <, >, #, spaces and % encoded; quotes single and no "&", so that it goes into
+    # href="…" as it is.
+    url = "data:image/svg+xml," + quote(svg, safe="/:='-.,;()")
+    if '"' in url or "&" in url:
+        raise ValueError(f"{EMBLEM} would need escaping as a data: URL")
+    return url

@@ -42,7 +42,6 @@ ASSETS = (
     "js/offline.js",
     "fonts/ibm-plex-sans-arabic-400.woff2",
     "fonts/ibm-plex-sans-arabic-700.woff2",
-    "img/emblem.svg",
 )
 # Paths (after the language prefix) a worker passes straight to the network, never kept.
 NEVER_KEPT = ("/search/", "/join/", "/feedback/", "/sw.js", "/healthz")
