@@ -422,6 +422,35 @@ class PostQuerySet(SearchableQuerySet):
         return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
 
 
+# What a post's card shows (content/includes/post_card.html, listed by
+# content.views.listing()), in every language: nothing more is read.
+CARD_FIELDS = [
+    "id",
+    "section",
+    "slug",
+    "status",
+    "published_at",
+    "featured",
+    "cover_image",
+    "cover_width",  # an image field reads its width and height when a row is loaded
+    "cover_height",
+    "cover_renditions",
+    "video_poster",
+    "poster_width",
+    "poster_height",
+    "poster_renditions",
+    "video_url",
+    "video_file",
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+]
+
+
+@functools.cache
+def _card_attnames():
+    # Once the translated fields exist (modeltranslation adds them when the apps are ready).
+    return [Post._meta.get_field(name).attname for name in CARD_FIELDS]
+
+
 class Post(Searchable):
     """A piece published in one of the six sections: news, an article, a study, a gallery…"""
 
@@ -569,6 +598,14 @@ class Post(Searchable):
     @property
     def has_video(self):
         return bool(self.video_url or self.video_file)
+
+    @property
+    def card_inputs(self):
+        """Everything the post's card is drawn from: the values of CARD_FIELDS and the photo count
+        listing() adds. The card is kept by these ({% memo %}, party_site/fragments.py), so they are
+        hashable: an image's renditions (a dict) as their repr."""
+        values = (getattr(self, name) for name in _card_attnames())
+        return (*(repr(v) if isinstance(v, dict) else v for v in values), getattr(self, "photo_count", None))
 
     @property
     def reading_minutes(self):

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 
-from party_site import inline_assets, text
+from party_site import fragments, inline_assets, text
 
 register = template.Library()
 
@@ -135,3 +135,27 @@ def untranslated_notice(*shown, container=False):
                 translated += 1
     state = None if not arabic else ("part" if translated else "all")
     return {"state": state, "container": container}
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist, inputs):
+        self.nodelist = nodelist
+        self.inputs = inputs
+        self.fragments = fragments.Fragments()
+
+    def render(self, context):
+        inputs = [value.resolve(context) for value in self.inputs]
+        return self.fragments.get_or_draw(inputs, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def memo(parser, token):
+    """{% memo value … %}…{% endmemo %}: what the body draws, drawn once per process for each set of
+    values and language, and given back while they are the same (party_site/fragments.py). The body
+    must depend on nothing but the values named."""
+    inputs = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    if not inputs:
+        raise template.TemplateSyntaxError("{% memo %} needs the values its body is drawn from")
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, inputs)
