@@ -1,7 +1,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -52,6 +52,30 @@ class ElidedPagesMixin:
         return context
 
 
+def home_posts():
+    """(the featured post or None, {section key: its latest posts}) for the home page, in one query.
+
+    Each post is ranked in its section, and among the featured posts or among the others: the
+    newest featured post is first among them (the newest of the others, also read, is first in its
+    section anyway). One more post than shown is read per section, for when the featured post is
+    among them."""
+    newest = [F("published_at").desc(), F("id").desc()]
+    posts = listing(
+        Post.objects.published().annotate(
+            position=Window(RowNumber(), partition_by=[F("section_id")], order_by=newest),
+            featured_position=Window(RowNumber(), partition_by=[F("featured")], order_by=newest),
+        )
+    ).filter(Q(position__lte=HOME_POSTS_PER_SECTION + 1) | Q(featured_position=1))
+    posts = list(posts.order_by("section_id", "position"))
+    featured = next((post for post in posts if post.featured and post.featured_position == 1), None)
+    by_section = {}
+    for post in posts:  # in each section, newest first
+        latest = by_section.setdefault(post.section_id, [])
+        if post is not featured and len(latest) < HOME_POSTS_PER_SECTION:
+            latest.append(post)
+    return featured, {key: latest for key, latest in by_section.items() if latest}
+
+
 class HomeView(TemplateView):
     template_name = "content/home.html"
 
@@ -62,22 +86,10 @@ class HomeView(TemplateView):
         )
         context["principles"] = Principle.objects.all()
         context["hero_photo"] = HomePhoto.objects.current()
+        featured, by_section = home_posts()
         # The latest post staff marked as featured leads the page (and is not repeated below it).
-        featured = listing(Post.objects.published().filter(featured=True)).order_by("-published_at", "-id").first()
         context["featured"] = featured
         sections = list(Section.objects.all())
-        # The latest posts of every section in one query (a window over each section).
-        others = Post.objects.published().exclude(pk=featured.pk) if featured else Post.objects.published()
-        latest = listing(
-            others.annotate(
-                position=Window(
-                    RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("id").desc()]
-                )
-            )
-        ).filter(position__lte=HOME_POSTS_PER_SECTION)
-        by_section = {}
-        for post in latest.order_by("section_id", "position"):
-            by_section.setdefault(post.section_id, []).append(post)
         for section in sections:
             section.latest_posts = by_section.get(section.key, [])
         context["sections"] = sections

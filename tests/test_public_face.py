@@ -68,6 +68,24 @@ def test_the_latest_featured_post_leads_the_home_page_and_is_not_repeated(client
     assert home.count("الخبر المميز") == 1
 
 
+@pytest.mark.parametrize("featured_age_days", [0, 2, 30])
+def test_each_section_shows_its_three_latest_besides_the_featured_post(client, party_content, featured_age_days):
+    """Newest, among the newest or much older than the rest of its section: the featured post leads
+    the page, and its section's row shows the three newest of the others."""
+    now = datetime.datetime.now(tz=ZoneInfo("UTC"))
+    for day in range(1, 6):
+        make_post(title=f"خبر اليوم {day}", when=now - datetime.timedelta(days=day, hours=1))
+    make_post(section="culture", title="مقال ثقافي", when=now - datetime.timedelta(days=90))
+    make_post(title="الخبر المميز", featured=True, when=now - datetime.timedelta(days=featured_age_days, minutes=30))
+    home = client.get("/").content.decode()
+    band = home.split('aria-labelledby="featured-title"')[1].split("</section>")[0]
+    assert "الخبر المميز" in band
+    news = home.split('aria-labelledby="home-news"')[1].split("</section>")[0]
+    assert re.findall(r"خبر اليوم \d", news) == ["خبر اليوم 1", "خبر اليوم 2", "خبر اليوم 3"]
+    assert "الخبر المميز" not in news
+    assert "مقال ثقافي" in home.split('aria-labelledby="home-culture"')[1].split("</section>")[0]
+
+
 def test_no_featured_post_means_no_featured_band(client, party_content):
     make_post(title="خبر عادي")
     assert "featured-title" not in client.get("/").content.decode()
