@@ -105,7 +105,14 @@ def _translated_fields(obj):
     except NotRegistered:
         return []
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    return [field for field in options.fields if getattr(obj, f"{field}_{default}", None)]
+    # What was not read from the database is not on the page (a card reads its title and summary
+    # only): looking at it would cost a query per item and field.
+    deferred = obj.get_deferred_fields()
+    return [
+        field
+        for field in options.fields
+        if f"{field}_{default}" not in deferred and getattr(obj, f"{field}_{default}", None)
+    ]
 
 
 def _items(values):
