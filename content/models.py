@@ -445,12 +445,6 @@ CARD_FIELDS = [
 ]
 
 
-@functools.cache
-def _card_attnames():
-    # Once the translated fields exist (modeltranslation adds them when the apps are ready).
-    return [Post._meta.get_field(name).attname for name in CARD_FIELDS]
-
-
 class Post(Searchable):
     """A piece published in one of the six sections: news, an article, a study, a gallery…"""
 
@@ -598,14 +592,6 @@ class Post(Searchable):
     @property
     def has_video(self):
         return bool(self.video_url or self.video_file)
-
-    @property
-    def card_inputs(self):
-        """Everything the post's card is drawn from: the values of CARD_FIELDS and the photo count
-        listing() adds. The card is kept by these ({% memo %}, party_site/fragments.py), so they are
-        hashable: an image's renditions (a dict) as their repr."""
-        values = (getattr(self, name) for name in _card_attnames())
-        return (*(repr(v) if isinstance(v, dict) else v for v in values), getattr(self, "photo_count", None))
 
     @property
     def reading_minutes(self):

@@ -58,16 +58,22 @@ def home_posts():
     Each post is ranked in its section, and among the featured posts or among the others: the
     newest featured post is first among them (the newest of the others, also read, is first in its
     section anyway). One more post than shown is read per section, for when the featured post is
-    among them."""
+    among them. The ranking reads only narrow columns of every published post; the cards' rows,
+    with their photo counts, are read for the chosen few (the archive grows, the page does not)."""
     newest = [F("published_at").desc(), F("id").desc()]
-    posts = listing(
-        Post.objects.published().annotate(
+    chosen = (
+        Post.objects.published()
+        .annotate(
             position=Window(RowNumber(), partition_by=[F("section_id")], order_by=newest),
             featured_position=Window(RowNumber(), partition_by=[F("featured")], order_by=newest),
         )
-    ).filter(Q(position__lte=HOME_POSTS_PER_SECTION + 1) | Q(featured_position=1))
-    posts = list(posts.order_by("section_id", "position"))
-    featured = next((post for post in posts if post.featured and post.featured_position == 1), None)
+        .filter(Q(position__lte=HOME_POSTS_PER_SECTION + 1) | Q(featured_position=1))
+        .values("pk")
+    )
+    posts = list(listing(Post.objects.filter(pk__in=chosen)).order_by("section_id", "-published_at", "-id"))
+    featured = max(
+        (post for post in posts if post.featured), key=lambda post: (post.published_at, post.pk), default=None
+    )
     by_section = {}
     for post in posts:  # in each section, newest first
         latest = by_section.setdefault(post.section_id, [])

@@ -6,19 +6,20 @@ machine), and the page cache (party_site/pagecache.py) cannot help the requests 
 (staff, previews) or the first request after an edit, which redraws the page, every card included.
 
     {% load party %}
-    {% memo post.card_inputs lazy heading_level %}…{% endmemo %}
+    {% memo post lazy heading_level %}…{% endmemo %}
 
-keeps what its body drew under the *values* named in the tag and the active language, and gives it
-back whenever they are all the same again. This is "Russian doll" caching keyed on a record's
-contents, not on time or on a version: nothing ever has to be invalidated. Edit a post and its card's
-inputs change, so its card is drawn afresh on the very next request, on every app server; the other
-cards on the page are not drawn again.
+keeps what its body drew under the *contents* of the values named in the tag (`contents()`: every
+value a model instance carries, the items of a list) and the active language, and gives it back
+whenever they are all the same again. This is "Russian doll" caching keyed on records' contents, not
+on time or on a version: nothing ever has to be invalidated. Edit a post and its contents change, so
+its card is drawn afresh on the very next request, on every app server; the other cards on the page
+are not drawn again. Fragments nest: the home page's main part is kept by everything it shows, and
+drawing it again after an edit finds every unchanged card kept.
 
 It is exact as long as the body depends on nothing but the values named, the language and what a
 process never changes (templates, translations, settings). So a body must not read the request, the
-user, the time or a value it was not given; a card names `post.card_inputs`, the values of the very
-fields the listing query loads (content/models.py, CARD_FIELDS): a card that read any other field of
-the post would read a deferred field, with a query that tests/test_content_queries.py counts.
+user, the time or a value it was not given. Reading a field of a model instance that was not loaded
+would make a query (which tests/test_content_queries.py counts) for a value that is not in the key.
 
 Kept in each process's memory, so a hit costs no cache round trip: at most MAX_ENTRIES fragments per
 tag, all forgotten when it is full (a few megabytes at most). Off when DEBUG is on (templates change
@@ -29,6 +30,7 @@ import weakref
 
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.db.models import Model, QuerySet
 from django.dispatch import receiver
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -62,20 +64,32 @@ class Fragments:
 
 
 def _key(language, inputs):
-    key = (language, *inputs)
-    try:
-        hash(key)
-    except TypeError:  # a dict or a list among the inputs (an image's renditions): its repr
-        key = (language, *(value if _hashable(value) else repr(value) for value in inputs))
-    return key
+    return (language, *(contents(value) for value in inputs))
 
 
-def _hashable(value):
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
+def contents(value):
+    """Everything `value` holds, as something hashable that is equal only for equal contents.
+
+    A model instance gives its class and every value it carries: the fields read from the database,
+    annotations (a post's photo count) and what a view attached (a section's latest posts), but not
+    a field that was not read (a body reading one would make a query, which the tests count). A
+    list, a QuerySet (read once, here) or a dict gives its items; a dict's own attributes too (the
+    fixed texts say which of them are shown in Arabic)."""
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    if isinstance(value, Model):
+        return (type(value), *((name, contents(item)) for name, item in vars(value).items() if name[0] != "_"))
+    if isinstance(value, dict):
+        return (
+            type(value),
+            *((name, contents(item)) for name, item in value.items()),
+            contents(vars(value)) if hasattr(value, "__dict__") else None,
+        )
+    if isinstance(value, (list, tuple, QuerySet, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        return ("items", *(contents(item) for item in items))  # modeltranslation makes a QuerySet class per call
+    hash(value)  # anything else must be hashable itself (a date, a stored file's name), or fail here
+    return value
 
 
 @receiver(setting_changed)
