@@ -7,7 +7,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test import override_settings
 from django.utils import translation
 
-from content.models import Post
+from content.models import HomePhoto, Post, Principle, Section, TextBlock, Texts
 from party_site import fragments
 from tests.content_helpers import add_photos, image_upload, make_post
 
@@ -156,3 +156,60 @@ def test_nothing_is_kept_in_development():
 def test_memo_needs_values():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load party %}{% memo %}x{% endmemo %}")
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "ckb"])
+def test_the_home_page_shows_every_kind_of_change_at_once(drawn, post, language):
+    """The home page's main part is kept by everything it shows: each change below is on the next
+    drawn page."""
+    home = "/" if language == "ar" else f"/{language}/"
+    drawn(home)
+    TextBlock.objects.filter(key="vision").update(**{f"text_{language}": f"رؤية جديدة {language}"})
+    assert f"رؤية جديدة {language}" in drawn(home)
+
+    principle = Principle.objects.order_by("order").first()
+    setattr(principle, f"title_{language}", f"مبدأ معدل {language}")
+    principle.save()
+    assert f"مبدأ معدل {language}" in drawn(home)
+
+    section = Section.objects.get(key="news")
+    setattr(section, f"title_{language}", f"أخبار الحزب {language}")
+    section.save()
+    assert f"أخبار الحزب {language}" in drawn(home)
+
+    assert 'class="hero__photo"' not in drawn(home)
+    HomePhoto.objects.create(image=image_upload("hero.jpg", size=(1200, 600)))
+    assert 'class="hero__photo"' in drawn(home)
+
+    saved(post, featured=True)
+    assert "featured-title" in drawn(home)
+    second = make_post(section="culture", title="مقال ثقافي جديد")
+    assert "مقال ثقافي جديد" in drawn(home)
+    second.delete()
+    assert "مقال ثقافي جديد" not in drawn(home)
+
+
+def test_the_note_on_arabic_text_follows_the_fixed_texts(drawn):
+    """Which fixed texts show in Arabic is part of what the home page is kept by."""
+    TextBlock.objects.update(text_en="")
+    assert 'untranslated-notice" role="note"' in drawn("/en/")
+    for block in TextBlock.objects.all():
+        block.text_en = f"English {block.key}"
+        block.save()
+    Principle.objects.update(title_en="A principle", body_en="Its text.")
+    assert 'untranslated-notice" role="note"' not in drawn("/en/")
+
+
+def test_contents_are_equal_only_for_equal_contents(post):
+    first = Post.objects.get(pk=post.pk)
+    again = Post.objects.get(pk=post.pk)
+    assert fragments.contents(first) == fragments.contents(again)
+    again.title_en = "Changed"
+    assert fragments.contents(first) != fragments.contents(again)
+    # A QuerySet (modeltranslation makes a new class per call) counts by its rows.
+    assert fragments.contents(Post.objects.filter(pk=post.pk)) == fragments.contents(Post.objects.filter(pk=post.pk))
+    texts, other = Texts({"a": "x"}, {"a"}), Texts({"a": "x"}, set())
+    assert fragments.contents(texts) != fragments.contents(other)  # the keys shown in Arabic count
+    assert fragments.contents({"b": [1, {2}]}) == fragments.contents({"b": [1, {2}]})
+    with pytest.raises(TypeError):
+        fragments.contents(object.__new__(type("Unhashable", (), {"__hash__": None})))
