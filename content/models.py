@@ -407,13 +407,14 @@ DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212
 
 
 class PostQuerySet(SearchableQuerySet):
-    def published(self):
-        """The one definition of "published": marked published and its time has come.
+    def published(self, at=None):
+        """The one definition of "published": marked published and its time has come (now, or at
+        the moment `at`).
 
         A post whose publication time is in the future is scheduled: it appears by itself when
         the time passes, with no job to run.
         """
-        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
     def next_publication(self):
         """When the next scheduled post appears (None if none is waiting): no cached page may

@@ -26,6 +26,7 @@ from .models import (
     Section,
     TextBlock,
 )
+from .prepared import PreparedQuery
 from .search import query_words
 from .workflow import sees_only_own
 
@@ -52,17 +53,13 @@ class ElidedPagesMixin:
         return context
 
 
-def home_posts():
-    """(the featured post or None, {section key: its latest posts}) for the home page, in one query.
-
-    Each post is ranked in its section, and among the featured posts or among the others: the
-    newest featured post is first among them (the newest of the others, also read, is first in its
-    section anyway). One more post than shown is read per section, for when the featured post is
-    among them. The ranking reads only narrow columns of every published post; the cards' rows,
-    with their photo counts, are read for the chosen few (the archive grows, the page does not)."""
+def _home_choice(at):
+    """The posts the home page shows as asked at the moment `at`: the first HOME_POSTS_PER_SECTION + 1
+    of each section and the newest featured post (see home_posts()). The ranking reads narrow columns
+    of every published post; the cards' rows, with their photo counts, are read for the chosen few."""
     newest = [F("published_at").desc(), F("id").desc()]
     chosen = (
-        Post.objects.published()
+        Post.objects.published(at=at)
         .annotate(
             position=Window(RowNumber(), partition_by=[F("section_id")], order_by=newest),
             featured_position=Window(RowNumber(), partition_by=[F("featured")], order_by=newest),
@@ -70,7 +67,21 @@ def home_posts():
         .filter(Q(position__lte=HOME_POSTS_PER_SECTION + 1) | Q(featured_position=1))
         .values("pk")
     )
-    posts = list(listing(Post.objects.filter(pk__in=chosen)).order_by("section_id", "-published_at", "-id"))
+    return listing(Post.objects.filter(pk__in=chosen)).order_by("section_id", "-published_at", "-id")
+
+
+# Compiled once per process: Django's compiling of this query cost more than running it (content/prepared.py).
+HOME_CHOICE = PreparedQuery(_home_choice)
+
+
+def home_posts():
+    """(the featured post or None, {section key: its latest posts}) for the home page, in one query.
+
+    Each post is ranked in its section, and among the featured posts or among the others: the
+    newest featured post is first among them (the newest of the others, also read, is first in its
+    section anyway). One more post than shown is read per section, for when the featured post is
+    among them."""
+    posts = HOME_CHOICE()
     featured = max(
         (post for post in posts if post.featured), key=lambda post: (post.published_at, post.pk), default=None
     )
