@@ -24,9 +24,9 @@ What makes it exact:
   parameters (a share's tracking tags) do not change what a public page shows and are left out of
   the key. HEAD is answered from GET's page.
 
-A hit costs one cache round trip: the version and the page are fetched together. The response
-carries `X-Page-Cache: hit` or `miss` when it is (or becomes) a cached page; nginx's micro-cache
-stores only those (deploy/nginx).
+A hit costs one cache round trip: the version, and the page with it unless this process holds a
+copy of it drawn at that version (`lookup`). The response carries `X-Page-Cache: hit` or `miss`
+when it is (or becomes) a cached page; nginx's micro-cache stores only those (deploy/nginx).
 """
 
 import hashlib
@@ -177,17 +177,40 @@ def lifetime(now):
     return seconds
 
 
+# Pages this process has already read or drawn, by key: (version, expiry, status, headers, content).
+# A hit then asks the shared cache for the version alone, not for the page again. At most
+# LOCAL_PAGES pages, all forgotten when it is full (a few megabytes).
+LOCAL_PAGES = 300
+_local = {}
+
+
 def lookup(key):
     """(the current content version, the kept page or None): one cache round trip. A page is
-    (status, headers, content), and only while it was drawn at this version and is in date."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
+    (status, headers, content), and only while it was drawn at this version and is in date.
+
+    The version is always read from the shared cache, so every app server sees an edit on the next
+    request. The page comes from this process's copy when it has one of that version; else with the
+    version (one round trip), or after it (a second one, once per page and process after an edit)."""
+    local = _local.get(key)
+    if local is None:
+        found = cache.get_many([VERSION_KEY, key])
+        version, entry = found.get(VERSION_KEY), found.get(key)
+    else:
+        version = cache.get(VERSION_KEY)
+        entry = local if local[0] == version else cache.get(key)
     if version is None:
         version = _new_version()
-    entry = found.get(key)
     if entry and entry[0] == version and entry[1] > time.time():
+        if entry is not local:
+            _keep_locally(key, entry)
         return version, entry[2:]
     return version, None
+
+
+def _keep_locally(key, entry):
+    if len(_local) >= LOCAL_PAGES:
+        _local.clear()  # one step, safe with threads
+    _local[key] = entry
 
 
 def not_modified(meta, headers):
@@ -236,6 +259,8 @@ class PageCacheMiddleware:
                     cache.set(key, entry, timeout=int(seconds))
                 except Exception:
                     logger.warning("The page cache could not be written", exc_info=True)
+                else:
+                    _keep_locally(key, entry)
         return response
 
     def hit(self, request, status, headers, content):

@@ -229,6 +229,27 @@ def test_a_scheduled_post_appears_at_its_time_with_no_edit(client, monkeypatch):
     assert "بيان يصدر لاحقا" in text(client.get("/news/"))
 
 
+def test_an_app_server_with_an_old_copy_reads_the_page_another_one_drew(client, post):
+    """Each process keeps a copy of the pages it read, but the version is always asked of the shared
+    cache: after an edit, a process still holding the old page serves the one another app server
+    drew at the new version (or draws it), never its own copy."""
+    url = "/analysis/"
+    pagecache._local.clear()
+    assert "تحليل الموازنة" in text(client.get(url))
+    [key] = pagecache._local
+    old_copy = pagecache._local[key]
+    post.title_ar = "تحليل معدل"
+    post.save()
+    pagecache._local.clear()  # another app server draws the page at the new version
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    pagecache._local.clear()
+    pagecache._local[key] = old_copy  # this one still holds the old page
+    again = client.get(url)
+    assert again["X-Page-Cache"] == "hit"
+    assert "تحليل معدل" in text(again) and "تحليل الموازنة" not in text(again)
+    assert pagecache._local[key][0] != old_copy[0]  # and now holds the new one
+
+
 def test_no_page_is_kept_past_the_next_scheduled_publication(client):
     make_post(title="بيان بعد دقيقتين", when=timezone.now() + datetime.timedelta(minutes=2))
     assert 0 < pagecache.lifetime(timezone.now().timestamp()) <= 120
