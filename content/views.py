@@ -6,6 +6,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView, View
@@ -164,6 +165,38 @@ class SecretariatView(TemplateView):
         return context
 
 
+def _section_posts(at, start, stop, section):
+    posts = listing(Post.objects.published(at=at).filter(section_id=section))
+    return posts.order_by("-featured", "-published_at", "-id")[start:stop]
+
+
+def _section_count(at, section):
+    published = Post.objects.published(at=at).filter(section_id=section).order_by()
+    return published.values("section_id").annotate(count=Count("pk")).values("count")
+
+
+# Compiled once per process (content/prepared.py): one SQL per page's bounds.
+SECTION_POSTS = PreparedQuery(_section_posts)
+SECTION_COUNT = PreparedQuery(_section_count)
+
+
+class SectionPosts:
+    """A section's published posts as the paginator reads them: how many, and a page of them
+    (featured first, then newest), both as asked at the same moment."""
+
+    def __init__(self, section):
+        self.section = section
+        self.at = timezone.now()
+
+    def count(self):
+        return SECTION_COUNT.value(at=self.at, section=self.section.key) or 0
+
+    def __getitem__(self, bounds):
+        if bounds.stop <= bounds.start:  # an empty section's only page
+            return []
+        return SECTION_POSTS(at=self.at, shape=(bounds.start, bounds.stop), section=self.section.key)
+
+
 class SectionView(ElidedPagesMixin, ListView):
     """A section's posts: featured first, then newest, paginated."""
 
@@ -172,8 +205,7 @@ class SectionView(ElidedPagesMixin, ListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, key=self.kwargs["section"])
-        posts = listing(Post.objects.published().filter(section=self.section))
-        return posts.order_by("-featured", "-published_at", "-id")
+        return SectionPosts(self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from content.models import Post
 from content.prepared import PreparedQuery
-from content.views import HOME_CHOICE, _home_choice
+from content.views import HOME_CHOICE, SECTION_COUNT, SECTION_POSTS, _home_choice, _section_count, _section_posts
 from tests.content_helpers import add_photos, make_post
 
 pytestmark = pytest.mark.usefixtures("party_content")
@@ -48,3 +48,36 @@ def test_a_query_that_does_not_take_the_moment_is_refused(db):
     ignores_the_moment = PreparedQuery(lambda at: Post.objects.filter(status=Post.Status.PUBLISHED))
     with pytest.raises(ValueError, match="moment"):
         ignores_the_moment()
+
+
+def test_a_sections_pages_and_count_are_the_querysets(db):
+    now = timezone.now()
+    for day in range(30):
+        make_post(title=f"خبر {day}", when=now - datetime.timedelta(days=day, hours=1), featured=day == 20)
+    add_photos(Post.objects.get(title_ar="خبر 3"), 2)
+    make_post(section="culture", title="مقال")
+    make_post(title="بيان لاحق", when=now + datetime.timedelta(minutes=30))
+    for section in ("news", "culture", "studies"):
+        for start, stop in ((0, 12), (12, 24), (24, 36)):
+            prepared = SECTION_POSTS(at=now, shape=(start, stop), section=section)
+            assert rows(prepared) == rows(_section_posts(now, start, stop, section))
+        expected = list(_section_count(now, section))
+        assert SECTION_COUNT.value(at=now, section=section) == (expected[0]["count"] if expected else None)
+    assert SECTION_COUNT.value(at=now + datetime.timedelta(minutes=31), section="news") == 31
+    assert SECTION_POSTS(at=now, shape=(0, 12), section="news")[0].title_ar == "خبر 20"  # featured first
+
+
+def test_a_value_that_does_not_reach_the_sql_as_a_parameter_is_refused(db):
+    ignores_the_section = PreparedQuery(lambda at, section: Post.objects.published(at=at))
+    with pytest.raises(ValueError, match="section"):
+        ignores_the_section(section="news")
+
+
+def test_one_sql_per_shape_and_no_more_than_max_shapes(db, monkeypatch):
+    from content import prepared
+
+    monkeypatch.setattr(prepared, "MAX_SHAPES", 3)
+    query = PreparedQuery(_section_posts)
+    for page in range(5):
+        query(shape=(page * 12, page * 12 + 12), section="news")
+    assert 1 <= len(query.compiled) <= 3
