@@ -161,7 +161,11 @@ class TextBlock(ReviewMarks, models.Model):
 class HomePhotoQuerySet(ContentQuerySet):
     def current(self):
         """The photograph the home page shows: the latest one saved (None when there is none)."""
-        return self.order_by("-id").first()
+        return self.current_queryset().first()
+
+    def current_queryset(self):
+        """current() as a QuerySet of at most one photograph."""
+        return self.order_by("-id")[:1]
 
 
 class HomePhoto(models.Model):

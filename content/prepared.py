@@ -33,18 +33,21 @@ _prepared = []
 
 
 class PreparedQuery:
-    def __init__(self, build):
+    def __init__(self, build, moment=True):
         """`build(at, *shape, **values)` gives the QuerySet as asked at the moment `at`: `shape`
-        holds what may change its SQL (a slice's bounds), `values` strings it filters on."""
+        holds what may change its SQL (a slice's bounds), `values` strings it filters on. A query
+        that does not depend on the moment (moment=False) is built without it."""
         self.build = build
+        self.moment = moment
         self.compiled = {}
         _prepared.append(self)
 
     def prepare(self, shape, names):
         markers = {name: f"\x1f{name}\x1f" for name in names}
-        queryset = self.build(MARKER, *shape, **markers)
+        queryset = self.build(*((MARKER,) if self.moment else ()), *shape, **markers)
         sql, params = queryset.query.sql_with_params()
-        markers["at"] = connection.ops.adapt_datetimefield_value(MARKER)
+        if self.moment:
+            markers["at"] = connection.ops.adapt_datetimefield_value(MARKER)
         places = {}
         for name, marker in markers.items():
             places[name] = [index for index, value in enumerate(params) if value == marker]

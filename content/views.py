@@ -94,6 +94,12 @@ def home_posts():
     return featured, {key: latest for key, latest in by_section.items() if latest}
 
 
+# What else the home page reads, compiled once per process too (content/prepared.py).
+HOME_PRINCIPLES = PreparedQuery(lambda: Principle.objects.all(), moment=False)
+HOME_PHOTO = PreparedQuery(lambda: HomePhoto.objects.current_queryset(), moment=False)
+HOME_SECTIONS = PreparedQuery(lambda: Section.objects.all(), moment=False)
+
+
 class HomeView(TemplateView):
     template_name = "content/home.html"
 
@@ -102,12 +108,12 @@ class HomeView(TemplateView):
         context["texts"] = TextBlock.objects.texts(
             "hero", "vision", "secretariat_teaser", "secretariat_cta", "join_intro", "join_button", "feedback_intro"
         )
-        context["principles"] = Principle.objects.all()
-        context["hero_photo"] = HomePhoto.objects.current()
+        context["principles"] = HOME_PRINCIPLES()
+        context["hero_photo"] = next(iter(HOME_PHOTO()), None)
         featured, by_section = home_posts()
         # The latest post staff marked as featured leads the page (and is not repeated below it).
         context["featured"] = featured
-        sections = list(Section.objects.all())
+        sections = HOME_SECTIONS()
         for section in sections:
             section.latest_posts = by_section.get(section.key, [])
         context["sections"] = sections

@@ -81,3 +81,16 @@ def test_one_sql_per_shape_and_no_more_than_max_shapes(db, monkeypatch):
     for page in range(5):
         query(shape=(page * 12, page * 12 + 12), section="news")
     assert 1 <= len(query.compiled) <= 3
+
+
+def test_what_else_the_home_page_reads_is_the_querysets(db):
+    from content.models import HomePhoto, Principle, Section
+    from content.views import HOME_PHOTO, HOME_PRINCIPLES, HOME_SECTIONS
+    from tests.content_helpers import image_upload
+
+    assert list(HOME_PHOTO()) == []
+    HomePhoto.objects.create(image=image_upload("old.jpg", size=(700, 400)))
+    newer = HomePhoto.objects.create(image=image_upload("new.jpg", size=(700, 400)))
+    assert list(HOME_PHOTO()) == [newer]
+    assert [p.pk for p in HOME_PRINCIPLES()] == [p.pk for p in Principle.objects.all()] != []
+    assert [s.key for s in HOME_SECTIONS()] == [s.key for s in Section.objects.all()]
