@@ -26,6 +26,7 @@ tag, all forgotten when it is full (a few megabytes at most). Off when DEBUG is 
 under the development server); forgotten when a test changes a setting.
 """
 
+import logging
 import weakref
 
 from django.conf import settings
@@ -36,6 +37,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 MAX_ENTRIES = 2000
+
+logger = logging.getLogger(__name__)
 
 _stores = weakref.WeakSet()
 
@@ -53,7 +56,11 @@ class Fragments:
     def get_or_draw(self, inputs, draw):
         if settings.DEBUG:
             return draw()
-        key = _key(get_language(), inputs)
+        try:
+            key = _key(get_language(), inputs)
+        except TypeError:  # a value with no contents to compare (see contents()): drawn every time
+            logger.warning("{%% memo %%} cannot keep a fragment drawn from %r", inputs, exc_info=True)
+            return draw()
         fragment = self.drawn.get(key)
         if fragment is None:
             fragment = mark_safe(draw())  # noqa: S308 - what a template drew, escaped as it drew it

@@ -213,3 +213,11 @@ def test_contents_are_equal_only_for_equal_contents(post):
     assert fragments.contents({"b": [1, {2}]}) == fragments.contents({"b": [1, {2}]})
     with pytest.raises(TypeError):
         fragments.contents(object.__new__(type("Unhashable", (), {"__hash__": None})))
+
+
+def test_a_value_with_no_contents_to_compare_is_drawn_every_time(caplog):
+    tpl = Template("{% load party %}{% memo key %}{{ other }}{% endmemo %}")
+    unhashable = object.__new__(type("Unhashable", (), {"__hash__": None}))
+    assert tpl.render(Context({"key": unhashable, "other": "first"})) == "first"
+    assert tpl.render(Context({"key": unhashable, "other": "second"})) == "second"
+    assert "cannot keep a fragment" in caplog.text
