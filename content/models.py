@@ -113,20 +113,29 @@ class TextBlockQuerySet(ContentQuerySet):
         An untranslated text falls back to the Arabic, except a label the templates have a
         translated default for (TextBlock.INTERFACE_DEFAULTS): a Kurdish page's button then reads
         «داواکاریی ئەندامبوون» from the catalogue rather than «طلب انضمام»."""
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        language = get_language()
-        if language not in settings.MODELTRANSLATION_LANGUAGES:
-            language = default
-        columns = {"key", f"text_{default}", f"text_{language}"}  # once each: Arabic pages ask for two
-        texts, fallback = {}, set()
-        for row in self.filter(key__in=keys).values(*columns):
-            key, arabic, own = row["key"], row[f"text_{default}"], row[f"text_{language}"]
-            if own:
-                texts[key] = own
-            elif arabic and key not in TextBlock.INTERFACE_DEFAULTS:
-                texts[key] = arabic
-                fallback.add(key)
-        return Texts({key: texts.get(key, "") for key in keys}, fallback)
+        language = _text_language()
+        columns = {"key", f"text_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}", f"text_{language}"}
+        return texts_from(self.filter(key__in=keys).values(*columns), keys)
+
+
+def _text_language():
+    language = get_language()
+    return language if language in settings.MODELTRANSLATION_LANGUAGES else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def texts_from(rows, keys):
+    """The fixed texts by key (TextBlockQuerySet.texts()) from rows of their columns: dicts with the
+    key and the text in Arabic and in the active language."""
+    default, language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE, _text_language()
+    texts, fallback = {}, set()
+    for row in rows:
+        key, arabic, own = row["key"], row[f"text_{default}"], row[f"text_{language}"]
+        if own:
+            texts[key] = own
+        elif arabic and key not in TextBlock.INTERFACE_DEFAULTS:
+            texts[key] = arabic
+            fallback.add(key)
+    return Texts({key: texts.get(key, "") for key in keys}, fallback)
 
 
 class TextBlock(ReviewMarks, models.Model):

@@ -26,6 +26,7 @@ from .models import (
     SecretariatMember,
     Section,
     TextBlock,
+    texts_from,
 )
 from .prepared import PreparedQuery
 from .search import query_words
@@ -95,6 +96,16 @@ def home_posts():
 
 
 # What else the home page reads, compiled once per process too (content/prepared.py).
+HOME_TEXT_KEYS = (
+    "hero",
+    "vision",
+    "secretariat_teaser",
+    "secretariat_cta",
+    "join_intro",
+    "join_button",
+    "feedback_intro",
+)
+HOME_TEXTS = PreparedQuery(lambda: TextBlock.objects.filter(key__in=HOME_TEXT_KEYS), moment=False)
 HOME_PRINCIPLES = PreparedQuery(lambda: Principle.objects.all(), moment=False)
 HOME_PHOTO = PreparedQuery(lambda: HomePhoto.objects.current_queryset(), moment=False)
 HOME_SECTIONS = PreparedQuery(lambda: Section.objects.all(), moment=False)
@@ -105,9 +116,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["texts"] = TextBlock.objects.texts(
-            "hero", "vision", "secretariat_teaser", "secretariat_cta", "join_intro", "join_button", "feedback_intro"
-        )
+        context["texts"] = texts_from([vars(block) for block in HOME_TEXTS()], HOME_TEXT_KEYS)
         context["principles"] = HOME_PRINCIPLES()
         context["hero_photo"] = next(iter(HOME_PHOTO()), None)
         featured, by_section = home_posts()

@@ -94,3 +94,18 @@ def test_what_else_the_home_page_reads_is_the_querysets(db):
     assert list(HOME_PHOTO()) == [newer]
     assert [p.pk for p in HOME_PRINCIPLES()] == [p.pk for p in Principle.objects.all()] != []
     assert [s.key for s in HOME_SECTIONS()] == [s.key for s in Section.objects.all()]
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "ckb"])
+def test_the_home_pages_fixed_texts_are_those_of_the_queryset(db, language):
+    from django.utils import translation
+
+    from content.models import TextBlock, texts_from
+    from content.views import HOME_TEXT_KEYS, HOME_TEXTS
+
+    TextBlock.objects.filter(key="vision").update(text_en="", text_ckb="")  # falls back to Arabic
+    with translation.override(language):
+        prepared = texts_from([vars(block) for block in HOME_TEXTS()], HOME_TEXT_KEYS)
+        expected = TextBlock.objects.texts(*HOME_TEXT_KEYS)
+    assert prepared == expected and prepared.fallback == expected.fallback
+    assert ("vision" in prepared.fallback) == (language != "ar")
