@@ -436,29 +436,6 @@ class PostQuerySet(SearchableQuerySet):
         return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
 
 
-# What a post's card shows (content/includes/post_card.html, listed by
-# content.views.listing()), in every language: nothing more is read.
-CARD_FIELDS = [
-    "id",
-    "section",
-    "slug",
-    "status",
-    "published_at",
-    "featured",
-    "cover_image",
-    "cover_width",  # an image field reads its width and height when a row is loaded
-    "cover_height",
-    "cover_renditions",
-    "video_poster",
-    "poster_width",
-    "poster_height",
-    "poster_renditions",
-    "video_url",
-    "video_file",
-    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
-]
-
-
 class Post(Searchable):
     """A piece published in one of the six sections: news, an article, a study, a gallery…"""
 

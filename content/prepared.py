@@ -65,7 +65,8 @@ class PreparedQuery:
         compiled = self.compiled.get((shape, tuple(values))) or self.prepare(shape, list(values))
         model, sql, params, places = compiled
         params = list(params)
-        values = {**values, "at": connection.ops.adapt_datetimefield_value(at or timezone.now())}
+        if self.moment:
+            values = {**values, "at": connection.ops.adapt_datetimefield_value(at or timezone.now())}
         for name, indexes in places.items():
             for index in indexes:
                 params[index] = values[name]

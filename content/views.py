@@ -13,7 +13,6 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .charts import chart_csv
 from .models import (
-    CARD_FIELDS,
     Attachment,
     Chart,
     Conference,
@@ -36,6 +35,28 @@ HOME_POSTS_PER_SECTION = 3
 POSTS_PER_PAGE = 12
 RESULTS_PER_PAGE = 10
 RELATED_POSTS = 3
+
+
+# What a post's card shows (content/includes/post_card.html), in every language: nothing more is read.
+CARD_FIELDS = [
+    "id",
+    "section",
+    "slug",
+    "status",
+    "published_at",
+    "featured",
+    "cover_image",
+    "cover_width",  # an image field reads its width and height when a row is loaded
+    "cover_height",
+    "cover_renditions",
+    "video_poster",
+    "poster_width",
+    "poster_height",
+    "poster_renditions",
+    "video_url",
+    "video_file",
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+]
 
 
 def listing(queryset):

@@ -21,8 +21,9 @@ process never changes (templates, translations, settings). So a body must not re
 user, the time or a value it was not given. Reading a field of a model instance that was not loaded
 would make a query (which tests/test_content_queries.py counts) for a value that is not in the key.
 
-Kept in each process's memory, so a hit costs no cache round trip: at most MAX_ENTRIES fragments per
-tag, all forgotten when it is full (a few megabytes at most). Off when DEBUG is on (templates change
+Kept in each process's memory, so a hit costs no cache round trip: per tag, at most MAX_ENTRIES
+fragments and MAX_CHARACTERS characters of them (with their keys, some megabytes), all forgotten
+when it is full. Off when DEBUG is on (templates change
 under the development server); forgotten when a test changes a setting.
 """
 
@@ -37,6 +38,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 MAX_ENTRIES = 2000
+MAX_CHARACTERS = 2_000_000  # a home page's main part is ~40,000; a card ~1,500
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +50,8 @@ class Fragments:
 
     def __init__(self):
         self.drawn = {}
+        self.size = 0  # characters drawn and kept
         _stores.add(self)
-
-    def __hash__(self):  # kept in a WeakSet: by identity
-        return id(self)
 
     def get_or_draw(self, inputs, draw):
         if settings.DEBUG:
@@ -64,9 +64,11 @@ class Fragments:
         fragment = self.drawn.get(key)
         if fragment is None:
             fragment = mark_safe(draw())  # noqa: S308 - what a template drew, escaped as it drew it
-            if len(self.drawn) >= MAX_ENTRIES:
+            if len(self.drawn) >= MAX_ENTRIES or self.size + len(fragment) > MAX_CHARACTERS:
                 self.drawn.clear()  # one step, safe with threads; the next requests draw again
+                self.size = 0
             self.drawn[key] = fragment
+            self.size += len(fragment)
         return fragment
 
 
@@ -104,3 +106,4 @@ def forget_everything(**_kwargs):
     """A setting changed (in tests): what was drawn under the old one may differ."""
     for store in list(_stores):
         store.drawn.clear()
+        store.size = 0

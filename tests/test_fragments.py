@@ -130,6 +130,15 @@ def test_a_full_store_is_emptied_and_still_draws_right(monkeypatch):
     assert 1 <= len(store.drawn) <= 2
 
 
+def test_a_store_is_also_bounded_by_what_it_keeps(monkeypatch):
+    monkeypatch.setattr(fragments, "MAX_CHARACTERS", 20)
+    tpl = Template("{% load party %}{% memo n %}<b>{{ n }}</b>{% endmemo %}")  # 9 characters each
+    for n in range(6):
+        assert tpl.render(Context({"n": n})) == f"<b>{n}</b>"
+    store = tpl.nodelist[-1].fragments
+    assert store.size == sum(len(fragment) for fragment in store.drawn.values()) <= 20
+
+
 def test_the_body_is_kept_by_its_values_and_language_only():
     tpl = Template("{% load party %}{% memo key %}{{ other }}{% endmemo %}")
     assert tpl.render(Context({"key": 1, "other": "first"})) == "first"
